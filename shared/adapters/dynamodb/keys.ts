@@ -1,0 +1,54 @@
+/**
+ * Keys of the single table. Every access pattern is a GetItem or a Query on the base table or on one
+ * of its indexes; nothing on a request path scans.
+ *
+ * | item        | pk              | sk                  | gsi1pk        | gsi1sk                    |
+ * |-------------|-----------------|---------------------|---------------|---------------------------|
+ * | call        | CALL#<callId>   | CALL                | CALLS         | <closesAt UTC>#<callId>   |
+ * | membership  | ORG#<orgId>     | MEMBER#<sub>        | USER#<sub>    | ORG#<orgId>               |
+ * | application | APP#<id>        | APP                 | ORG#<orgId>   | APP#<createdAt>#<id>      |
+ * | event       | APP#<id>        | EVENT#<version 0-padded> |          |                           |
+ *
+ * gsi2 (call + status), gsi3 (assignee), gsi4 (due date) and the sparse `pending` index are defined
+ * in the table already and filled by the review and workflow features.
+ */
+export const keys = {
+  call: (callId: string) => ({ pk: `CALL#${callId}`, sk: 'CALL' }),
+  callsIndex: (closesAtUtc: string, callId: string) => ({
+    gsi1pk: 'CALLS',
+    gsi1sk: `${closesAtUtc}#${callId}`,
+  }),
+  membership: (orgId: string, sub: string) => ({ pk: `ORG#${orgId}`, sk: `MEMBER#${sub}` }),
+  membershipIndex: (orgId: string, sub: string) => ({ gsi1pk: `USER#${sub}`, gsi1sk: `ORG#${orgId}` }),
+  application: (id: string) => ({ pk: `APP#${id}`, sk: 'APP' }),
+  applicationIndex: (orgId: string, createdAt: string, id: string) => ({
+    gsi1pk: `ORG#${orgId}`,
+    gsi1sk: `APP#${createdAt}#${id}`,
+  }),
+  event: (applicationId: string, version: number) => ({
+    pk: `APP#${applicationId}`,
+    sk: `EVENT#${String(version).padStart(6, '0')}`,
+  }),
+};
+
+export const KEY_ATTRIBUTES = [
+  'pk',
+  'sk',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'gsi3pk',
+  'gsi3sk',
+  'gsi4pk',
+  'gsi4sk',
+];
+
+/** Drops the key attributes and the item type, leaving the domain record. */
+export function withoutKeys<T>(item: Record<string, unknown>): T {
+  const record: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(item)) {
+    if (!KEY_ATTRIBUTES.includes(name) && name !== 'itemType') record[name] = value;
+  }
+  return record as T;
+}

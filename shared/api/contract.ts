@@ -1,0 +1,16 @@
+import type { Operation } from './operation.ts';
+import { createDraftOperation, getApplicationOperation } from './operations/applications.ts';
+import { listCallsOperation } from './operations/calls.ts';
+import { getOpenApiOperation } from './operations/meta.ts';
+
+/**
+ * The public API contract: every route, once. CDK makes a function and a route of each, the local
+ * gateway serves them, and the OpenAPI document describes them. Paths are a promise to clients:
+ * add to this list, and keep what stands stable.
+ */
+export const operations: readonly Operation[] = [
+  listCallsOperation,
+  createDraftOperation,
+  getApplicationOperation,
+  getOpenApiOperation,
+];

@@ -1,0 +1,35 @@
+import type { LocalizedText } from '../http/language.ts';
+
+/**
+ * Errors a use case raises for the caller's mistakes. They carry no HTTP; the handlers' error mapper
+ * turns each into its problem+json answer.
+ */
+export class NotFoundError extends Error {
+  constructor(what: string) {
+    super(`${what} not found`);
+    this.name = 'NotFoundError';
+  }
+}
+
+export class ForbiddenError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'ForbiddenError';
+  }
+}
+
+export interface RuleViolation {
+  path: string;
+  code: string;
+  message: LocalizedText;
+}
+
+/** Input that is well-formed but breaks a rule of the domain (a closed call, an unknown call, …). */
+export class RuleViolationError extends Error {
+  readonly violations: RuleViolation[];
+  constructor(violations: RuleViolation[]) {
+    super(violations.map((v) => `${v.path}: ${v.code}`).join('; '));
+    this.name = 'RuleViolationError';
+    this.violations = violations;
+  }
+}
