@@ -70,15 +70,13 @@ function problemResponses(operation: Operation) {
   }
   if (operation.query) statuses.add(422);
   return Object.fromEntries(
-    [...statuses]
-      .sort()
-      .map((status) => [
-        String(status),
-        {
-          description: 'Problem',
-          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-        },
-      ]),
+    [...statuses].sort().map((status) => [
+      String(status),
+      {
+        description: 'Problem',
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      },
+    ]),
   );
 }
 

@@ -21,13 +21,11 @@ export const IsoDate = z.iso.date();
 
 /** A single-line text: trimmed length limits, no control characters. */
 export const Line = (min: number, max: number) =>
-  z
-    .string()
-    .check(
-      z.trim(),
-      z.minLength(min),
-      z.maxLength(max),
-      z.regex(/^[^\p{Cc}]*$/u, {
-        error: 'Steuerzeichen sind nicht erlaubt / control characters are not allowed',
-      }),
-    );
+  z.string().check(
+    z.trim(),
+    z.minLength(min),
+    z.maxLength(max),
+    z.regex(/^[^\p{Cc}]*$/u, {
+      error: 'Steuerzeichen sind nicht erlaubt / control characters are not allowed',
+    }),
+  );
