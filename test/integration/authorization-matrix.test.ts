@@ -1,0 +1,90 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { operations } from '../../shared/api/contract.ts';
+import { aCall } from '../support/calls.ts';
+import { api, givenCall, givenOrganisation, givenUser, type TestUser } from '../support/local-stack.ts';
+
+/**
+ * Route × caller → expected status, as one table that generates the tests. Every operation of the
+ * contract must have a row (checked below), so each new route decides who may call it.
+ * 401 comes from the gateway's JWT authorizer, 403 from the handler's group check, 404 hides objects
+ * of other organisations, 422 refuses a body that names something the caller may not use.
+ */
+const CALLERS = ['anonymous', 'member', 'otherOrgMember', 'reviewer', 'approver', 'admin'] as const;
+type CallerKind = (typeof CALLERS)[number];
+
+interface World {
+  orgId: string;
+  callId: string;
+  draftId: string;
+}
+
+interface Row {
+  request: (world: World) => { method: string; path: string; body?: unknown };
+  expected: Record<CallerKind, number>;
+}
+
+const matrix: Record<string, Row> = {
+  listCalls: {
+    request: () => ({ method: 'GET', path: '/api/calls' }),
+    expected: { anonymous: 200, member: 200, otherOrgMember: 200, reviewer: 200, approver: 200, admin: 200 },
+  },
+  getOpenApi: {
+    request: () => ({ method: 'GET', path: '/api/openapi.json' }),
+    expected: { anonymous: 200, member: 200, otherOrgMember: 200, reviewer: 200, approver: 200, admin: 200 },
+  },
+  createDraft: {
+    request: ({ orgId, callId }) => ({
+      method: 'POST',
+      path: '/api/applications',
+      body: { orgId, callId, title: 'Matrix-Entwurf' },
+    }),
+    expected: { anonymous: 401, member: 201, otherOrgMember: 422, reviewer: 403, approver: 403, admin: 403 },
+  },
+  getApplication: {
+    request: ({ draftId }) => ({ method: 'GET', path: `/api/applications/${draftId}` }),
+    expected: { anonymous: 401, member: 200, otherOrgMember: 404, reviewer: 403, approver: 403, admin: 403 },
+  },
+};
+
+describe('authorization matrix', () => {
+  const users = {} as Record<Exclude<CallerKind, 'anonymous'>, TestUser>;
+  const world = {} as World;
+
+  beforeAll(async () => {
+    const [member, otherOrgMember, reviewer, approver, admin] = await Promise.all([
+      givenUser(['applicant'], 'member'),
+      givenUser(['applicant'], 'other'),
+      givenUser(['reviewer']),
+      givenUser(['approver']),
+      givenUser(['admin']),
+    ]);
+    Object.assign(users, { member, otherOrgMember, reviewer, approver, admin });
+    world.orgId = await givenOrganisation(member);
+    await givenOrganisation(otherOrgMember);
+    world.callId = (await givenCall(aCall())).id;
+    const draft = await api('POST', '/api/applications', {
+      token: member.token,
+      body: { orgId: world.orgId, callId: world.callId, title: 'Entwurf für die Matrix' },
+    });
+    world.draftId = draft.body.id as string;
+  });
+
+  it('has a row for every operation of the contract', () => {
+    expect(Object.keys(matrix).sort()).toEqual(operations.map((operation) => operation.operationId).sort());
+  });
+
+  const cases = Object.entries(matrix).flatMap(([operationId, row]) =>
+    CALLERS.map((caller) => ({ operationId, caller, row, status: row.expected[caller] })),
+  );
+
+  it.each(cases)('$operationId as $caller → $status', async ({ caller, row, status }) => {
+    const { method, path, body } = row.request(world);
+    const token = caller === 'anonymous' ? undefined : users[caller].token;
+    const response = await api(method, path, { ...(token ? { token } : {}), ...(body ? { body } : {}) });
+
+    expect(response.status).toBe(status);
+    if (status >= 400 && status !== 401) {
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+    }
+  });
+});
