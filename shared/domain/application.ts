@@ -1,4 +1,5 @@
 import type { ApplicationStatus } from '../api/schemas/application.schema.ts';
+import type { Workflow } from './lifecycle.ts';
 
 export interface Application {
   id: string;
@@ -12,6 +13,16 @@ export interface Application {
   createdBy: string;
   updatedAt: string;
   updatedBy: string;
+  submittedAt?: string;
+  submittedBy?: string;
+  /** Where the receipt and later letters are announced: the submitting member's address. */
+  contactEmail?: string;
+  /** Aktenzeichen, e.g. IM-2027-B-000123: allocated once by the intake workflow, never changed. */
+  reference?: string;
+  /** The workflow that must still run after the last transition; cleared by its last task. */
+  pendingWork?: Workflow;
+  /** When the pending work was marked; identifies one dispatch of it. */
+  pendingSince?: string;
 }
 
 /** One entry of the append-only event log: who did what to the application, when and why. */
@@ -21,7 +32,7 @@ export interface ApplicationEvent {
   version: number;
   at: string;
   actor: string;
-  type: 'DRAFT_CREATED';
+  type: 'DRAFT_CREATED' | 'SUBMITTED' | 'REFERENCE_ALLOCATED' | 'RECEIPT_SENT';
   from?: ApplicationStatus;
   to: ApplicationStatus;
   reason?: string;
@@ -60,4 +71,9 @@ export function newDraft(input: {
       to: 'DRAFT',
     },
   };
+}
+
+/** The reference number (Aktenzeichen): the call's prefix and a six-digit sequence, e.g. IM-2027-B-000123. */
+export function formatReference(prefix: string, sequence: number): string {
+  return `${prefix}-${String(sequence).padStart(6, '0')}`;
 }

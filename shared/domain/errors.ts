@@ -33,3 +33,23 @@ export class RuleViolationError extends Error {
     this.violations = violations;
   }
 }
+
+/** The action does not fit the current state (e.g. submitting what is already submitted): 409. */
+export class ConflictError extends Error {
+  readonly detail: LocalizedText;
+  readonly extensions: Record<string, unknown>;
+  constructor(detail: LocalizedText, extensions: Record<string, unknown> = {}) {
+    super(detail.en);
+    this.name = 'ConflictError';
+    this.detail = detail;
+    this.extensions = extensions;
+  }
+}
+
+/** Someone else changed the record since it was read (optimistic lock): 409, or 412 with If-Match. */
+export class ConcurrentChangeError extends Error {
+  constructor() {
+    super('the record was changed concurrently');
+    this.name = 'ConcurrentChangeError';
+  }
+}

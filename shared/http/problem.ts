@@ -1,5 +1,11 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { ForbiddenError, NotFoundError, RuleViolationError } from '../domain/errors.ts';
+import {
+  ConcurrentChangeError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  RuleViolationError,
+} from '../domain/errors.ts';
 import type { Language, LocalizedText } from './language.ts';
 
 /** One violated field: `path` is dotted (`financePlan.lines.0.amountCents`), as web forms name fields. */
@@ -85,6 +91,17 @@ export function toProblemError(error: unknown, language: Language): ProblemError
   if (error instanceof ProblemError) return error;
   if (error instanceof NotFoundError) return new ProblemError(404);
   if (error instanceof ForbiddenError) return new ProblemError(403);
+  if (error instanceof ConflictError) {
+    return new ProblemError(409, { detail: error.detail, extensions: error.extensions });
+  }
+  if (error instanceof ConcurrentChangeError) {
+    return new ProblemError(409, {
+      detail: {
+        de: 'Der Antrag wurde gerade von jemand anderem geändert. Bitte laden Sie ihn neu.',
+        en: 'Someone else has just changed the application. Please reload it.',
+      },
+    });
+  }
   if (error instanceof RuleViolationError) {
     return new ProblemError(422, {
       errors: error.violations.map((v) => ({

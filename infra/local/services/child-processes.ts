@@ -56,11 +56,10 @@ export async function stopChild(child: ChildProcess, graceMs = 5_000): Promise<v
   if (!isRunning(child)) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');
-  const outcome = await Promise.race([exited.then(() => 'exited'), sleep(graceMs, 'timeout')]);
-  if (outcome === 'timeout') {
-    child.kill('SIGKILL');
-    await exited;
-  }
+  const killTimer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  // Cleared, so that a pending timer does not keep the process alive after stop().
+  clearTimeout(killTimer);
 }
 
 /**

@@ -1,4 +1,6 @@
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { CreateBucketCommand, PutBucketCorsCommand, S3Client } from '@aws-sdk/client-s3';
 import type { S3EventRecord } from 'aws-lambda';
@@ -74,19 +76,27 @@ export async function startS3Local(options: S3LocalOptions): Promise<S3LocalHand
   DUMMY_ACCOUNT.createKeyPair(LOCAL_CREDENTIALS.accessKeyId, LOCAL_CREDENTIALS.secretAccessKey);
   const directory = resolve(options.dataDir);
   mkdirSync(directory, { recursive: true });
-  const server = new S3rver({
-    address: '127.0.0.1',
-    port: options.port ?? 0,
+  const s3rver = new S3rver({
     directory,
     silent: true,
     // Otherwise any host name other than an IP or localhost is taken as a bucket name; we use path style.
     vhostBuckets: false,
   });
-  const { port } = await server.run();
+  // Our own HTTP server instead of s3rver.run(): that one does not reject when the port is taken but
+  // crashes the process with an unhandled 'error' event.
+  const server = createServer(s3rver.callback());
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', rejectListen);
+      resolveListen();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
   const endpoint = `http://127.0.0.1:${port}`;
 
   const listeners = new Set<ObjectCreatedListener>();
-  server.on('event', (event: { Records: S3EventRecord[] }) => {
+  s3rver.on('event', (event: { Records: S3EventRecord[] }) => {
     for (const raw of event.Records) {
       if (!raw.eventName.startsWith('ObjectCreated:')) continue;
       const record = toS3EventRecord(raw);
@@ -145,7 +155,11 @@ export async function startS3Local(options: S3LocalOptions): Promise<S3LocalHand
       stopped = true;
       listeners.clear();
       client.destroy();
-      await server.close();
+      await new Promise<void>((resolveClose) => {
+        server.close(() => resolveClose());
+        // Keep-alive connections from SDK clients would otherwise hold close() open.
+        server.closeAllConnections();
+      });
     },
   };
 }

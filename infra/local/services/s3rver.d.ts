@@ -1,24 +1,19 @@
 // s3rver ships no types; this covers the part we use.
 declare module 's3rver' {
   import type { EventEmitter } from 'node:events';
-  import type { AddressInfo } from 'node:net';
+  import type { IncomingMessage, ServerResponse } from 'node:http';
 
   interface S3rverOptions {
-    address?: string;
-    port?: number;
-    silent?: boolean;
     directory?: string;
-    resetOnClose?: boolean;
-    allowMismatchedSignatures?: boolean;
+    silent?: boolean;
     vhostBuckets?: boolean;
-    configureBuckets?: { name: string; configs?: (string | Buffer)[] }[];
   }
 
   // It is a Koa application, hence an EventEmitter; it emits 'event' with { Records: [...] }.
   class S3rver extends EventEmitter {
     constructor(options?: S3rverOptions);
-    run(): Promise<AddressInfo>;
-    close(): Promise<void>;
+    /** The request handler, to serve it from an http.Server of one's own. */
+    callback(): (request: IncomingMessage, response: ServerResponse) => void;
   }
 
   export = S3rver;

@@ -1,5 +1,7 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Application, ApplicationEvent } from '../../domain/application.ts';
+import { ConcurrentChangeError } from '../../domain/errors.ts';
 import type { ApplicationRepository } from '../../ports/application-repository.ts';
 import { keys, withoutKeys } from './keys.ts';
 
@@ -12,6 +14,24 @@ export class DynamoDbApplicationRepository implements ApplicationRepository {
     this.table = table;
   }
 
+  /** The stored item: the record plus the keys of every index it belongs in. */
+  private item(application: Application) {
+    return {
+      ...keys.application(application.id),
+      ...keys.applicationIndex(application.orgId, application.createdAt, application.id),
+      ...(application.status === 'DRAFT'
+        ? {}
+        : keys.callStatusIndex(
+            application.callId,
+            application.status,
+            application.submittedAt ?? application.createdAt,
+            application.id,
+          )),
+      itemType: 'Application',
+      ...application,
+    };
+  }
+
   async create(application: Application, event: ApplicationEvent): Promise<void> {
     // The application and its first event are written together, or not at all.
     await this.client.send(
@@ -20,12 +40,7 @@ export class DynamoDbApplicationRepository implements ApplicationRepository {
           {
             Put: {
               TableName: this.table,
-              Item: {
-                ...keys.application(application.id),
-                ...keys.applicationIndex(application.orgId, application.createdAt, application.id),
-                itemType: 'Application',
-                ...application,
-              },
+              Item: this.item(application),
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
@@ -39,6 +54,35 @@ export class DynamoDbApplicationRepository implements ApplicationRepository {
         ],
       }),
     );
+  }
+
+  async save(next: Application, event: ApplicationEvent, expectedVersion: number): Promise<void> {
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table,
+                Item: this.item(next),
+                ConditionExpression: 'version = :expected',
+                ExpressionAttributeValues: { ':expected': expectedVersion },
+              },
+            },
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...keys.event(event.applicationId, event.version), itemType: 'Event', ...event },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) throw new ConcurrentChangeError();
+      throw error;
+    }
   }
 
   async get(id: string): Promise<Application | undefined> {

@@ -8,9 +8,13 @@
  * | membership  | ORG#<orgId>     | MEMBER#<sub>        | USER#<sub>    | ORG#<orgId>               |
  * | application | APP#<id>        | APP                 | ORG#<orgId>   | APP#<createdAt>#<id>      |
  * | event       | APP#<id>        | EVENT#<version 0-padded> |          |                           |
+ * | email claim | APP#<id>        | EMAIL#<event>#<template> |          |                           |
+ * | counter     | COUNTER#REFERENCE#<prefix> | COUNTER  |               |                           |
  *
- * gsi2 (call + status), gsi3 (assignee), gsi4 (due date) and the sparse `pending` index are defined
- * in the table already and filled by the review and workflow features.
+ * gsi2 (call + status): an application outside DRAFT has gsi2pk CALL#<callId>#STATUS#<status> and
+ * gsi2sk <submittedAt>#<id>. The sparse `pending` index holds applications with pendingWork set.
+ *
+ * gsi3 (assignee) and gsi4 (due date) are defined in the table already and filled by later features.
  */
 export const keys = {
   call: (callId: string) => ({ pk: `CALL#${callId}`, sk: 'CALL' }),
@@ -24,6 +28,18 @@ export const keys = {
   applicationIndex: (orgId: string, createdAt: string, id: string) => ({
     gsi1pk: `ORG#${orgId}`,
     gsi1sk: `APP#${createdAt}#${id}`,
+  }),
+  /** Back-office lists by call and status, the oldest submission first. */
+  callStatusIndex: (callId: string, status: string, submittedAt: string, id: string) => ({
+    gsi2pk: `CALL#${callId}#STATUS#${status}`,
+    gsi2sk: `${submittedAt}#${id}`,
+  }),
+  /** Reference counter per prefix (e.g. IM-2027-B): the Aktenzeichen are allocated from it without gaps. */
+  referenceCounter: (prefix: string) => ({ pk: `COUNTER#REFERENCE#${prefix}`, sk: 'COUNTER' }),
+  /** An email claimed before it is sent: at most one send per (application, event, template). */
+  emailClaim: (applicationId: string, eventKey: string, template: string) => ({
+    pk: `APP#${applicationId}`,
+    sk: `EMAIL#${eventKey}#${template}`,
   }),
   event: (applicationId: string, version: number) => ({
     pk: `APP#${applicationId}`,

@@ -20,6 +20,7 @@ import {
   startCognitoLocal,
 } from '../../../infra/local/services/cognito-local.ts';
 import { isRunning, killIfRunning, startAndAbandon } from './abandoned-child.ts';
+import { holdPort } from './busy-port.ts';
 
 const handles: CognitoLocalHandle[] = [];
 const clients: CognitoIdentityProviderClient[] = [];
@@ -146,6 +147,17 @@ describe('startCognitoLocal', () => {
       expect(pools.UserPools).toEqual([]);
     } finally {
       killIfRunning(leftover.pid, 'cognito-local');
+    }
+  });
+
+  test('rejects when the port is taken, even by a server that answers HTTP', async () => {
+    const busy = await holdPort();
+    try {
+      await expect(startCognitoLocal({ dataDir: join(root, 'busy'), port: busy.port })).rejects.toThrow(
+        /EADDRINUSE/,
+      );
+    } finally {
+      await busy.release();
     }
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -47,7 +47,12 @@ afterEach(() => {
 describe('startDynamoDbLocal', () => {
   test('keeps a table with a GSI and a stream, and its items, across a restart', async () => {
     const dataDir = join(root, 'restart');
+    // A pid file naming a live process that is not DynamoDB Local (a reused pid): left alone.
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(join(dataDir, 'dynamodb-local.pid'), `${process.pid}\n`);
+    const warn = vi.spyOn(console, 'warn');
     const first = await start(dataDir);
+    expect(warn).not.toHaveBeenCalled();
     expect(first.endpoint).toBe(`http://127.0.0.1:${first.port}`);
     await expect(startDynamoDbLocal({ dataDir })).rejects.toThrow(/already running/);
 

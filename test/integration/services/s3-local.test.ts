@@ -9,6 +9,7 @@ import {
   type S3LocalHandle,
   startS3Local,
 } from '../../../infra/local/services/s3-local.ts';
+import { holdPort } from './busy-port.ts';
 
 const handles: S3LocalHandle[] = [];
 let root: string;
@@ -104,5 +105,16 @@ describe('startS3Local', () => {
     expect(seenByB).toEqual([]);
     clientA.destroy();
     clientB.destroy();
+  });
+
+  test('rejects when the port is taken', async () => {
+    const busy = await holdPort();
+    try {
+      await expect(startS3Local({ dataDir: join(root, 'busy'), port: busy.port })).rejects.toThrow(
+        /EADDRINUSE/,
+      );
+    } finally {
+      await busy.release();
+    }
   });
 });

@@ -5,6 +5,7 @@ import {
   type SesLocalHandle,
   startSesLocal,
 } from '../../../infra/local/services/ses-local.ts';
+import { holdPort } from './busy-port.ts';
 
 const handles: SesLocalHandle[] = [];
 
@@ -131,5 +132,14 @@ describe('startSesLocal', () => {
     expect((await a.listSent()).map((mail) => mail.subject)).toEqual(['only a']);
     expect(await b.listSent()).toEqual([]);
     client.destroy();
+  });
+
+  test('rejects when the port is taken, even by a server that answers HTTP', async () => {
+    const busy = await holdPort();
+    try {
+      await expect(startSesLocal({ port: busy.port })).rejects.toThrow(/exited before it was ready/);
+    } finally {
+      await busy.release();
+    }
   });
 });

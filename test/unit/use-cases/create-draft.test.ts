@@ -1,42 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Call } from '../../../shared/api/schemas/call.schema.ts';
-import type { Application, ApplicationEvent } from '../../../shared/domain/application.ts';
 import { RuleViolationError } from '../../../shared/domain/errors.ts';
-import type { ApplicationRepository } from '../../../shared/ports/application-repository.ts';
 import { createDraft } from '../../../shared/use-cases/create-draft.ts';
 import { getApplicationForMember } from '../../../shared/use-cases/get-application.ts';
 import { aCall } from '../../support/calls.ts';
-
-// In-memory fakes of the ports: unit tests run without network.
-class InMemoryApplications implements ApplicationRepository {
-  readonly items = new Map<string, Application>();
-  readonly events: ApplicationEvent[] = [];
-  async create(application: Application, event: ApplicationEvent) {
-    if (this.items.has(application.id)) throw new Error('exists');
-    this.items.set(application.id, application);
-    this.events.push(event);
-  }
-  async get(id: string) {
-    return this.items.get(id);
-  }
-}
+import { fakeDeps } from '../../support/in-memory.ts';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 const ORG = '5b0c1f0e-2b1d-4a53-9a35-0c6f4f0e1a01';
 
 function given(calls: Call[], members: [string, string][]) {
-  const applications = new InMemoryApplications();
-  let n = 0;
-  const deps = {
-    applications,
-    calls: { list: async () => calls, get: async (id: string) => calls.find((c) => c.id === id) },
-    memberships: {
-      isMember: async (orgId: string, sub: string) => members.some(([o, s]) => o === orgId && s === sub),
-    },
-    clock: { now: () => NOW },
-    newId: () => `00000000-0000-4000-8000-00000000000${++n}`,
-  };
-  return { deps, applications };
+  const deps = fakeDeps({ calls, members, now: NOW });
+  return { deps, applications: deps.applications };
 }
 
 describe('createDraft', () => {

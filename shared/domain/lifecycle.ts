@@ -1,0 +1,74 @@
+import type { ApplicationStatus } from '../api/schemas/application.schema.ts';
+
+/**
+ * The application lifecycle as one table. One function decides whether an action is allowed for an
+ * actor in a status, and what it produces: the next status and the follow-up work (a workflow) that
+ * the same transaction marks as pending.
+ *
+ *   DRAFT ─submit→ SUBMITTED ─intake→ IN_REVIEW ─both assessments→ ASSESSED ─decision→ APPROVED | REJECTED
+ *                     └→ INCOMPLETE ─supplement→ IN_REVIEW (before the due date, else CLOSED_INCOMPLETE)
+ *   APPROVED | REJECTED ─letter retrieved→ NOTIFIED ─objection→ APPEALED | ─period ends→ FINAL
+ *   withdraw from DRAFT, SUBMITTED, INCOMPLETE, IN_REVIEW, ASSESSED
+ */
+export type LifecycleAction =
+  | 'submit'
+  | 'intake-complete'
+  | 'request-documents'
+  | 'supplement'
+  | 'close-incomplete'
+  | 'assessments-complete'
+  | 'approve'
+  | 'reject'
+  | 'notify'
+  | 'object'
+  | 'finalize'
+  | 'withdraw';
+
+/** Who acts: a member of the applying organisation, staff by role, or the workflows themselves. */
+export type ActorKind = 'member' | 'reviewer' | 'approver' | 'admin' | 'system';
+
+/** Workflows that follow a transition (see ARCHITECTURE.md "Workflows"). */
+export type Workflow = 'intake' | 'assessment' | 'decision';
+
+interface Rule {
+  from: readonly ApplicationStatus[];
+  to: ApplicationStatus;
+  by: readonly ActorKind[];
+  /** The workflow the transition starts, marked as pending in the same write. */
+  then?: Workflow;
+}
+
+export const LIFECYCLE: Readonly<Record<LifecycleAction, Rule>> = {
+  submit: { from: ['DRAFT'], to: 'SUBMITTED', by: ['member'], then: 'intake' },
+  'intake-complete': { from: ['SUBMITTED'], to: 'IN_REVIEW', by: ['system'] },
+  'request-documents': { from: ['SUBMITTED', 'IN_REVIEW'], to: 'INCOMPLETE', by: ['system', 'reviewer'] },
+  supplement: { from: ['INCOMPLETE'], to: 'IN_REVIEW', by: ['member'], then: 'intake' },
+  'close-incomplete': { from: ['INCOMPLETE'], to: 'CLOSED_INCOMPLETE', by: ['system'] },
+  'assessments-complete': { from: ['IN_REVIEW'], to: 'ASSESSED', by: ['system'], then: 'assessment' },
+  approve: { from: ['ASSESSED'], to: 'APPROVED', by: ['approver'], then: 'decision' },
+  reject: { from: ['ASSESSED'], to: 'REJECTED', by: ['approver'], then: 'decision' },
+  notify: { from: ['APPROVED', 'REJECTED'], to: 'NOTIFIED', by: ['member', 'system'] },
+  object: { from: ['NOTIFIED'], to: 'APPEALED', by: ['member'] },
+  finalize: { from: ['NOTIFIED'], to: 'FINAL', by: ['system'] },
+  withdraw: {
+    from: ['DRAFT', 'SUBMITTED', 'INCOMPLETE', 'IN_REVIEW', 'ASSESSED'],
+    to: 'WITHDRAWN',
+    by: ['member'],
+  },
+};
+
+export type TransitionDecision =
+  | { allowed: true; to: ApplicationStatus; then?: Workflow }
+  | { allowed: false; reason: 'wrong-status' | 'wrong-actor' };
+
+/** Whether `actor` may do `action` to an application in `status`, and what follows if so. */
+export function decideTransition(
+  status: ApplicationStatus,
+  action: LifecycleAction,
+  actor: ActorKind,
+): TransitionDecision {
+  const rule = LIFECYCLE[action];
+  if (!rule.by.includes(actor)) return { allowed: false, reason: 'wrong-actor' };
+  if (!rule.from.includes(status)) return { allowed: false, reason: 'wrong-status' };
+  return { allowed: true, to: rule.to, ...(rule.then ? { then: rule.then } : {}) };
+}

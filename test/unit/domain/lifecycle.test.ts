@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ApplicationStatus } from '../../../shared/api/schemas/application.schema.ts';
+import { decideTransition, LIFECYCLE, type LifecycleAction } from '../../../shared/domain/lifecycle.ts';
+
+const ALL_STATUSES = ApplicationStatus.options;
+
+describe('the application lifecycle', () => {
+  it.each([
+    ['DRAFT', 'submit', 'member', 'SUBMITTED', 'intake'],
+    ['SUBMITTED', 'intake-complete', 'system', 'IN_REVIEW', undefined],
+    ['SUBMITTED', 'request-documents', 'system', 'INCOMPLETE', undefined],
+    ['INCOMPLETE', 'supplement', 'member', 'IN_REVIEW', 'intake'],
+    ['IN_REVIEW', 'assessments-complete', 'system', 'ASSESSED', 'assessment'],
+    ['ASSESSED', 'approve', 'approver', 'APPROVED', 'decision'],
+    ['ASSESSED', 'reject', 'approver', 'REJECTED', 'decision'],
+    ['APPROVED', 'notify', 'member', 'NOTIFIED', undefined],
+    ['NOTIFIED', 'object', 'member', 'APPEALED', undefined],
+    ['NOTIFIED', 'finalize', 'system', 'FINAL', undefined],
+  ] as const)('%s —%s by %s→ %s (then %s)', (from, action, actor, to, then) => {
+    expect(decideTransition(from, action, actor)).toEqual({ allowed: true, to, ...(then ? { then } : {}) });
+  });
+
+  it('lets members withdraw exactly from DRAFT, SUBMITTED, INCOMPLETE, IN_REVIEW and ASSESSED', () => {
+    const allowed = ALL_STATUSES.filter((status) => decideTransition(status, 'withdraw', 'member').allowed);
+    expect(allowed).toEqual(['DRAFT', 'SUBMITTED', 'INCOMPLETE', 'IN_REVIEW', 'ASSESSED']);
+  });
+
+  it('never lets an applicant decide, nor staff submit for an association', () => {
+    expect(decideTransition('ASSESSED', 'approve', 'member')).toEqual({
+      allowed: false,
+      reason: 'wrong-actor',
+    });
+    expect(decideTransition('DRAFT', 'submit', 'admin')).toEqual({ allowed: false, reason: 'wrong-actor' });
+  });
+
+  it('has no way out of the final states', () => {
+    for (const final of ['FINAL', 'WITHDRAWN', 'CLOSED_INCOMPLETE', 'APPEALED'] as const) {
+      for (const action of Object.keys(LIFECYCLE) as LifecycleAction[]) {
+        for (const actor of ['member', 'reviewer', 'approver', 'admin', 'system'] as const) {
+          expect(decideTransition(final, action, actor).allowed, `${final} ${action} ${actor}`).toBe(false);
+        }
+      }
+    }
+  });
+});
