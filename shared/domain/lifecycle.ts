@@ -35,18 +35,18 @@ interface Rule {
   to: ApplicationStatus;
   by: readonly ActorKind[];
   /** The workflow the transition starts, marked as pending in the same write. */
-  then?: Workflow;
+  followUp?: Workflow;
 }
 
 export const LIFECYCLE: Readonly<Record<LifecycleAction, Rule>> = {
-  submit: { from: ['DRAFT'], to: 'SUBMITTED', by: ['member'], then: 'intake' },
+  submit: { from: ['DRAFT'], to: 'SUBMITTED', by: ['member'], followUp: 'intake' },
   'intake-complete': { from: ['SUBMITTED'], to: 'IN_REVIEW', by: ['system'] },
   'request-documents': { from: ['SUBMITTED', 'IN_REVIEW'], to: 'INCOMPLETE', by: ['system', 'reviewer'] },
-  supplement: { from: ['INCOMPLETE'], to: 'IN_REVIEW', by: ['member'], then: 'intake' },
+  supplement: { from: ['INCOMPLETE'], to: 'IN_REVIEW', by: ['member'], followUp: 'intake' },
   'close-incomplete': { from: ['INCOMPLETE'], to: 'CLOSED_INCOMPLETE', by: ['system'] },
-  'assessments-complete': { from: ['IN_REVIEW'], to: 'ASSESSED', by: ['system'], then: 'assessment' },
-  approve: { from: ['ASSESSED'], to: 'APPROVED', by: ['approver'], then: 'decision' },
-  reject: { from: ['ASSESSED'], to: 'REJECTED', by: ['approver'], then: 'decision' },
+  'assessments-complete': { from: ['IN_REVIEW'], to: 'ASSESSED', by: ['system'], followUp: 'assessment' },
+  approve: { from: ['ASSESSED'], to: 'APPROVED', by: ['approver'], followUp: 'decision' },
+  reject: { from: ['ASSESSED'], to: 'REJECTED', by: ['approver'], followUp: 'decision' },
   notify: { from: ['APPROVED', 'REJECTED'], to: 'NOTIFIED', by: ['member', 'system'] },
   object: { from: ['NOTIFIED'], to: 'APPEALED', by: ['member'] },
   finalize: { from: ['NOTIFIED'], to: 'FINAL', by: ['system'] },
@@ -58,7 +58,7 @@ export const LIFECYCLE: Readonly<Record<LifecycleAction, Rule>> = {
 };
 
 export type TransitionDecision =
-  | { allowed: true; to: ApplicationStatus; then?: Workflow }
+  | { allowed: true; to: ApplicationStatus; followUp?: Workflow }
   | { allowed: false; reason: 'wrong-status' | 'wrong-actor' };
 
 /** Whether `actor` may do `action` to an application in `status`, and what follows if so. */
@@ -70,5 +70,5 @@ export function decideTransition(
   const rule = LIFECYCLE[action];
   if (!rule.by.includes(actor)) return { allowed: false, reason: 'wrong-actor' };
   if (!rule.from.includes(status)) return { allowed: false, reason: 'wrong-status' };
-  return { allowed: true, to: rule.to, ...(rule.then ? { then: rule.then } : {}) };
+  return { allowed: true, to: rule.to, ...(rule.followUp ? { followUp: rule.followUp } : {}) };
 }

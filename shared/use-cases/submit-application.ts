@@ -72,7 +72,7 @@ export async function submitApplication(
     submittedAt: at,
     submittedBy: actor.sub,
     ...(actor.email ? { contactEmail: actor.email } : {}),
-    ...(decision.then ? { pendingWork: decision.then, pendingSince: at } : {}),
+    ...(decision.followUp ? { pendingWork: decision.followUp, pendingSince: at } : {}),
   };
   await deps.applications.save(
     next,

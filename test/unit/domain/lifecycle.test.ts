@@ -16,8 +16,8 @@ describe('the application lifecycle', () => {
     ['APPROVED', 'notify', 'member', 'NOTIFIED', undefined],
     ['NOTIFIED', 'object', 'member', 'APPEALED', undefined],
     ['NOTIFIED', 'finalize', 'system', 'FINAL', undefined],
-  ] as const)('%s —%s by %s→ %s (then %s)', (from, action, actor, to, then) => {
-    expect(decideTransition(from, action, actor)).toEqual({ allowed: true, to, ...(then ? { then } : {}) });
+  ] as const)('%s —%s by %s→ %s (follow-up %s)', (from, action, actor, to, then) => {
+    expect(decideTransition(from, action, actor)).toEqual({ allowed: true, to, ...(followUp ? { followUp } : {}) });
   });
 
   it('lets members withdraw exactly from DRAFT, SUBMITTED, INCOMPLETE, IN_REVIEW and ASSESSED', () => {
