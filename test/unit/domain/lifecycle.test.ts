@@ -16,7 +16,7 @@ describe('the application lifecycle', () => {
     ['APPROVED', 'notify', 'member', 'NOTIFIED', undefined],
     ['NOTIFIED', 'object', 'member', 'APPEALED', undefined],
     ['NOTIFIED', 'finalize', 'system', 'FINAL', undefined],
-  ] as const)('%s —%s by %s→ %s (follow-up %s)', (from, action, actor, to, then) => {
+  ] as const)('%s —%s by %s→ %s (follow-up %s)', (from, action, actor, to, followUp) => {
     expect(decideTransition(from, action, actor)).toEqual({ allowed: true, to, ...(followUp ? { followUp } : {}) });
   });
 
