@@ -13,8 +13,9 @@ export function buildApp(props: AppProps = {}) {
   const app = new App(props);
   const stage = String(app.node.tryGetContext('stage') ?? 'dev');
   const webOrigins = String(app.node.tryGetContext('webOrigins') ?? 'http://localhost:5173').split(',');
+  const mailFrom = String(app.node.tryGetContext('mailFrom') ?? 'foerderflow@example.org');
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
   const stateful = new StatefulStack(app, STATEFUL_STACK, { env, retainData: stage === 'prod', webOrigins });
-  const stateless = new StatelessStack(app, STATELESS_STACK, { env, stateful });
+  const stateless = new StatelessStack(app, STATELESS_STACK, { env, stateful, mailFrom });
   return { app, stateful, stateless };
 }

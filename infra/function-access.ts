@@ -11,5 +11,6 @@ export const functionAccess: Record<string, FunctionAccess> = {
   'calls/list-calls': { table: 'read' },
   'applications/create-draft': { table: 'read-write' },
   'applications/get-application': { table: 'read' },
+  'applications/submit-application': { table: 'read-write' },
   'meta/get-openapi': {},
 };

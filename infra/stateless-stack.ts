@@ -1,15 +1,21 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Api } from './constructs/http-api.ts';
+import { IntakeWorkflow } from './constructs/intake-workflow.ts';
+import { StreamDispatcher } from './constructs/stream-dispatcher.ts';
 import type { StatefulStack } from './stateful-stack.ts';
 
 export interface StatelessStackProps extends StackProps {
   stateful: StatefulStack;
+  /** Sender address of every email (a verified SES identity on AWS). */
+  mailFrom: string;
 }
 
-/** What holds no data: functions, the API, and (later) workflows, schedules and web hosting. */
+/** What holds no data: functions, the API, the workflows and their dispatcher (later: schedules, web). */
 export class StatelessStack extends Stack {
   readonly api: Api;
+  readonly intake: IntakeWorkflow;
+  readonly dispatcher: StreamDispatcher;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -19,6 +25,14 @@ export class StatelessStack extends Stack {
       documentsBucket: stateful.documents.bucket,
       userPool: stateful.signIn.userPool,
       webClient: stateful.signIn.webClient,
+    });
+    this.intake = new IntakeWorkflow(this, 'Intake', {
+      table: stateful.data.table,
+      mailFrom: props.mailFrom,
+    });
+    this.dispatcher = new StreamDispatcher(this, 'Dispatcher', {
+      table: stateful.data.table,
+      workflows: { intake: this.intake.stateMachine },
     });
   }
 }

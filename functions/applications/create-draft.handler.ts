@@ -6,6 +6,7 @@ import { DynamoDbMembershipRepository } from '#shared/adapters/dynamodb/dynamodb
 import { createDraftOperation } from '#shared/api/operations/applications.ts';
 import { systemClock } from '#shared/domain/clock.ts';
 import { httpHandler } from '#shared/http/http-handler.ts';
+import { toApplicationView } from '#shared/http/views.ts';
 import { createDraft } from '#shared/use-cases/create-draft.ts';
 
 const table = tableName();
@@ -21,7 +22,7 @@ export const handler = httpHandler(createDraftOperation, async ({ body, caller }
   const application = await createDraft(deps, caller, body);
   return {
     status: 201,
-    body: application,
+    body: toApplicationView(application),
     headers: { etag: `"${application.version}"`, location: `/api/applications/${application.id}` },
   };
 });

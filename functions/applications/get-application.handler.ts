@@ -3,6 +3,7 @@ import { DynamoDbApplicationRepository } from '#shared/adapters/dynamodb/dynamod
 import { DynamoDbMembershipRepository } from '#shared/adapters/dynamodb/dynamodb-membership-repository.ts';
 import { getApplicationOperation } from '#shared/api/operations/applications.ts';
 import { httpHandler } from '#shared/http/http-handler.ts';
+import { toApplicationView } from '#shared/http/views.ts';
 import { getApplicationForMember } from '#shared/use-cases/get-application.ts';
 
 const table = tableName();
@@ -13,5 +14,5 @@ const deps = {
 
 export const handler = httpHandler(getApplicationOperation, async ({ params, caller }) => {
   const application = await getApplicationForMember(deps, caller, params.id);
-  return { status: 200, body: application, headers: { etag: `"${application.version}"` } };
+  return { status: 200, body: toApplicationView(application), headers: { etag: `"${application.version}"` } };
 });

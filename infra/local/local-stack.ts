@@ -14,10 +14,13 @@ import {
   DynamoDBClient,
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { DynamoDBDocumentClient as DocClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyResultV2, Context, DynamoDBStreamEvent } from 'aws-lambda';
+import { WorkflowInput } from '../../shared/workflows/workflow-input.ts';
 import { PROJECT_ROOT } from '../constructs/app-function.ts';
+import { startControlServer } from './control-server.ts';
 import { type LocalGateway, type LocalRoute, startLocalGateway } from './gateway/index.ts';
+import { LOCAL_ACCOUNT_ID, lambdaContext } from './lambda-context.ts';
 import { seedDemoData } from './seed.ts';
 import {
   type CognitoLocalHandle,
@@ -33,8 +36,15 @@ import {
   startS3Local,
   startSesLocal,
 } from './services/index.ts';
+import { type StreamPoller, startStreamPoller } from './stream/stream-poller.ts';
 import { synthesizeTemplates } from './synth.ts';
-import { type LocalPlan, planFromTemplates, resolveValue } from './template-plan.ts';
+import { type LocalPlan, type LocalValues, planFromTemplates, resolveValue } from './template-plan.ts';
+import { startSfnEndpoint } from './workflows/sfn-endpoint.ts';
+import {
+  type AslDefinition,
+  createWorkflowRunner,
+  type WorkflowRunner,
+} from './workflows/workflow-runner.ts';
 
 export interface LocalStackOptions {
   /** Folder for all local data (tables, objects, users); kept across restarts. */
@@ -43,6 +53,10 @@ export interface LocalStackOptions {
   gatewayPort?: number;
   /** Seed the demo calls, organisations and users. */
   seed?: boolean;
+  /** Run the stream poller and the workflows (default true). */
+  workflows?: boolean;
+  /** Workflow runner test hook: hold every execution after this state (see workflow-runner.ts). */
+  holdAfterState?: string;
   log?: (line: string) => void;
 }
 
@@ -54,6 +68,9 @@ export interface LocalStackInfo {
   s3Endpoint: string;
   sesEndpoint: string;
   cognitoEndpoint: string;
+  sfnEndpoint: string;
+  /** Local-only controls: drain, clock, stream redelivery, workflow stop/start (see control-server.ts). */
+  controlUrl: string;
   userPoolId: string;
   userPoolClientId: string;
   tableName: string;
@@ -61,6 +78,8 @@ export interface LocalStackInfo {
 }
 
 export interface LocalStack extends LocalStackInfo {
+  /** The plain, serializable part: endpoints and ids. */
+  info: LocalStackInfo;
   services: {
     dynamodb: DynamoDbLocalHandle;
     s3: S3LocalHandle;
@@ -70,10 +89,17 @@ export interface LocalStack extends LocalStackInfo {
   gateway: LocalGateway;
   /** The environment the functions run with (also applied to this process). */
   environment: Record<string, string>;
+  /** Resolves once no follow-up work is pending and no workflow runs; rejects on a failed workflow. */
+  drain(timeoutMs?: number): Promise<void>;
+  /** Stops the stream poller and aborts running workflows, as a crash of the runner would. */
+  stopWorkflows(): Promise<void>;
+  /** Starts the stream poller and runner again, from the checkpoint on disk. */
+  startWorkflows(options?: { holdAfterState?: string }): Promise<void>;
+  /** The poller of the running workflows (for redelivery in tests). */
+  poller(): StreamPoller | undefined;
   stop(): Promise<void>;
 }
 
-const ACCOUNT_ID = '000000000000';
 const IDS_FILE = 'local-ids.json';
 
 interface RecordedIds {
@@ -92,7 +118,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
 
+  log('synthesizing the CDK app (the same templates `cdk deploy` uses) …');
   const plan = planFromTemplates(synthesizeTemplates());
+  log(
+    `  ${plan.tables.length} table, ${plan.buckets.length} bucket, ${plan.functions.length} functions, ${plan.routes.length} routes, ${plan.stateMachines.length} workflow(s)`,
+  );
+  log('starting DynamoDB Local, s3rver, aws-ses-v2-local and cognito-local …');
   const started: { stop(): Promise<void> }[] = [];
   try {
     const [dynamodb, s3, ses, cognito] = await Promise.all([
@@ -106,18 +137,19 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       `stand-ins up: dynamodb ${dynamodb.endpoint}, s3 ${s3.endpoint}, ses ${ses.endpoint}, cognito ${cognito.endpoint}`,
     );
 
+    log('creating tables, buckets and the user pool from the templates …');
     await createTables(plan, dynamodb.endpoint);
     for (const bucket of plan.buckets) await s3.createBucket(bucket.name);
     const pool = await ensureUserPool(plan, cognito.endpoint, dataDir);
+    const tableName = plan.tables[0]?.input.TableName as string;
+    const values = localValues(plan, pool);
 
-    const refs: Record<string, string> = {
-      [plan.userPool.logicalId]: pool.userPoolId,
-      [plan.userPool.clientLogicalId]: pool.userPoolClientId,
-    };
-    for (const table of plan.tables) refs[table.logicalId] = table.input.TableName as string;
-    for (const bucket of plan.buckets) refs[bucket.logicalId] = bucket.name;
+    // Started before any handler is imported: the SFN client reads its endpoint when it is made.
+    let runner: WorkflowRunner | undefined;
+    const sfn = await startSfnEndpoint(() => runner);
+    started.push(sfn);
 
-    const environment = functionEnvironment(plan, { refs, region: LOCAL_REGION, accountId: ACCOUNT_ID });
+    const environment = functionEnvironment(plan, values);
     Object.assign(process.env, environment, {
       AWS_REGION: LOCAL_REGION,
       AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
@@ -127,13 +159,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AWS_ENDPOINT_URL_S3: s3.endpoint,
       AWS_ENDPOINT_URL_SESV2: ses.endpoint,
       AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
+      AWS_ENDPOINT_URL_SFN: sfn.endpoint,
     });
 
-    const tableName = plan.tables[0]?.input.TableName as string;
     if (options.seed) {
-      const documentClient = DynamoDBDocumentClient.from(
-        new DynamoDBClient(localDynamoDbClientConfig(dynamodb.endpoint)),
-      );
+      const documentClient = DocClient.from(new DynamoDBClient(localDynamoDbClientConfig(dynamodb.endpoint)));
       const seeded = await seedDemoData({
         documentClient,
         tableName,
@@ -144,18 +174,107 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       log(`seeded ${seeded.calls.length} calls and ${seeded.users.length} demo users`);
     }
 
+    log('loading the handlers and starting the workflows …');
+    const handlers = await loadHandlers(plan);
     const issuer = `${cognito.endpoint}/${pool.userPoolId}`;
-    const routes = await localRoutes(plan, {
+    const routes = localRoutes(plan, handlers, {
       issuer,
       audience: [pool.userPoolClientId],
       jwksUri: `${issuer}/.well-known/jwks.json`,
     });
+
+    // Workflows: the runner executes the template's state machines with the task handlers; the poller
+    // feeds the dispatcher from the stream with the template's filter.
+    const stateMachines = plan.stateMachines.map((machine) => ({
+      arn: values.refs[machine.logicalId] as string,
+      name: machine.logicalId,
+      definition: JSON.parse(resolveValue(machine.definition, values, plan.exports)) as AslDefinition,
+    }));
+    const taskFunctions = new Map(
+      plan.functions.map((fn) => {
+        const handler = handlers.get(fn.logicalId) as LambdaHandler;
+        return [
+          values.arns[fn.logicalId] as string,
+          (input: unknown) => handler(input, lambdaContext(fn.logicalId)),
+        ];
+      }),
+    );
+    const source = plan.eventSources[0];
+    if (plan.eventSources.length !== 1 || !source)
+      throw new Error('expected one stream event source (the dispatcher)');
+    const dispatcher = handlers.get(source.functionLogicalId) as unknown as (
+      event: DynamoDBStreamEvent,
+      context: Context,
+    ) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
+
+    let poller: StreamPoller | undefined;
+    const startWorkflows = async (hooks: { holdAfterState?: string } = {}) => {
+      if (poller) return;
+      runner = createWorkflowRunner({
+        stateMachines,
+        functions: taskFunctions,
+        ...(hooks.holdAfterState ? { holdAfterState: hooks.holdAfterState } : {}),
+        log,
+      });
+      poller = await startStreamPoller({
+        endpoint: dynamodb.endpoint,
+        tableName,
+        filters: source.filters,
+        batchSize: source.batchSize,
+        handler: (event) => dispatcher(event, lambdaContext(source.functionLogicalId, 600_000)),
+        checkpointFile: path.join(dataDir, 'stream-checkpoint.json'),
+        log,
+      });
+    };
+    const stopWorkflows = async () => {
+      const [stoppingPoller, stoppingRunner] = [poller, runner];
+      poller = undefined;
+      runner = undefined;
+      // Abort first: a held or running workflow must not finish after the "crash".
+      await stoppingRunner?.abortAll();
+      await stoppingPoller?.stop();
+    };
+    if (options.workflows !== false)
+      await startWorkflows({ ...(options.holdAfterState ? { holdAfterState: options.holdAfterState } : {}) });
+    started.push({ stop: stopWorkflows });
+
+    const pendingClient = DocClient.from(new DynamoDBClient(localDynamoDbClientConfig(dynamodb.endpoint)));
+    const drain = async (timeoutMs = 30_000) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        if (!poller || !runner) throw new Error('the workflows are stopped: nothing would drain');
+        await poller.pollOnce();
+        await runner.idle();
+        const failures = runner.takeFailures();
+        if (failures.length > 0) {
+          throw new Error(`workflow failed: ${failures.map((f) => `${f.error}: ${f.cause}`).join('; ')}`);
+        }
+        const pending = await pendingWork(pendingClient, tableName);
+        if (pending.length === 0) return;
+        if (Date.now() > deadline) {
+          const dispatchFailures = poller.failures().map((f) => f.message);
+          throw new Error(
+            `work still pending after ${timeoutMs} ms: ${pending.join(', ')} ${dispatchFailures.join('; ')}`,
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    };
+
     const gateway = await startLocalGateway({
       routes,
       ...(options.gatewayPort !== undefined ? { port: options.gatewayPort } : {}),
       log,
     });
     started.push(gateway);
+
+    const control = await startControlServer({
+      drain,
+      stopWorkflows,
+      startWorkflows,
+      poller: () => poller,
+    });
+    started.push(control);
 
     const info: LocalStackInfo = {
       apiUrl: gateway.url,
@@ -164,6 +283,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       s3Endpoint: s3.endpoint,
       sesEndpoint: ses.endpoint,
       cognitoEndpoint: cognito.endpoint,
+      sfnEndpoint: sfn.endpoint,
+      controlUrl: control.url,
       userPoolId: pool.userPoolId,
       userPoolClientId: pool.userPoolClientId,
       tableName,
@@ -171,15 +292,72 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     };
     return {
       ...info,
+      info,
       services: { dynamodb, s3, ses, cognito },
       gateway,
       environment,
+      drain,
+      stopWorkflows,
+      startWorkflows,
+      poller: () => poller,
       stop: () => stopAll(started),
     };
   } catch (error) {
     await stopAll(started);
     throw error;
   }
+}
+
+/** Local names and ARNs of every resource the templates refer to. */
+function localValues(
+  plan: LocalPlan,
+  pool: { userPoolId: string; userPoolClientId: string },
+): LocalValues & { arns: Record<string, string> } {
+  const arn = (service: string, resource: string) =>
+    `arn:aws:${service}:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:${resource}`;
+  const refs: Record<string, string> = {
+    [plan.userPool.logicalId]: pool.userPoolId,
+    [plan.userPool.clientLogicalId]: pool.userPoolClientId,
+  };
+  const arns: Record<string, string> = {
+    [plan.userPool.logicalId]: arn('cognito-idp', `userpool/${pool.userPoolId}`),
+  };
+  for (const table of plan.tables) {
+    refs[table.logicalId] = table.input.TableName as string;
+    arns[table.logicalId] = arn('dynamodb', `table/${table.input.TableName}`);
+  }
+  for (const bucket of plan.buckets) {
+    refs[bucket.logicalId] = bucket.name;
+    arns[bucket.logicalId] = `arn:aws:s3:::${bucket.name}`;
+  }
+  for (const fn of plan.functions) {
+    refs[fn.logicalId] = fn.logicalId;
+    arns[fn.logicalId] = arn('lambda', `function:${fn.logicalId}`);
+  }
+  for (const machine of plan.stateMachines) {
+    // Ref of a state machine is its ARN.
+    refs[machine.logicalId] = arn('states', `stateMachine:${machine.logicalId}`);
+    arns[machine.logicalId] = refs[machine.logicalId] as string;
+  }
+  return { refs, arns, region: LOCAL_REGION, accountId: LOCAL_ACCOUNT_ID };
+}
+
+/** Applications that still carry a pending-work marker, from the sparse index (no scan). */
+async function pendingWork(client: DocClient, tableName: string): Promise<string[]> {
+  const pending: string[] = [];
+  for (const workflow of WorkflowInput.shape.workflow.options) {
+    const { Items } = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: 'pending',
+        KeyConditionExpression: 'pendingWork = :workflow',
+        ExpressionAttributeValues: { ':workflow': workflow },
+        Limit: 10,
+      }),
+    );
+    for (const item of Items ?? []) pending.push(`${workflow}:${item.id}`);
+  }
+  return pending;
 }
 
 async function stopAll(started: { stop(): Promise<void> }[]) {
@@ -258,7 +436,7 @@ async function ensureUserPool(plan: LocalPlan, endpoint: string, dataDir: string
  * All functions run in this one process, so they share process.env. That is safe as long as no two
  * functions give the same variable different values; if they ever do, fail loudly instead of guessing.
  */
-function functionEnvironment(plan: LocalPlan, values: Parameters<typeof resolveValue>[1]) {
+function functionEnvironment(plan: LocalPlan, values: LocalValues) {
   const environment: Record<string, string> = {};
   for (const fn of plan.functions) {
     for (const [name, raw] of Object.entries(fn.environment)) {
@@ -272,30 +450,10 @@ function functionEnvironment(plan: LocalPlan, values: Parameters<typeof resolveV
   return environment;
 }
 
-type LambdaHandler = (event: unknown, context: Context) => Promise<APIGatewayProxyResultV2>;
+type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
 
-function lambdaContext(functionName: string): Context {
-  const deadline = Date.now() + 30_000;
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:${LOCAL_REGION}:${ACCOUNT_ID}:function:${functionName}`,
-    memoryLimitInMB: '512',
-    awsRequestId: crypto.randomUUID(),
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: () => {},
-    fail: () => {},
-    succeed: () => {},
-  };
-}
-
-async function localRoutes(
-  plan: LocalPlan,
-  authorizer: { issuer: string; audience: string[]; jwksUri: string },
-): Promise<LocalRoute[]> {
+/** Imports every function's entry point: the same modules that esbuild bundles for Lambda. */
+async function loadHandlers(plan: LocalPlan): Promise<Map<string, LambdaHandler>> {
   const handlers = new Map<string, LambdaHandler>();
   for (const fn of plan.functions) {
     const module = (await import(pathToFileURL(path.join(PROJECT_ROOT, fn.entry)).href)) as {
@@ -304,6 +462,14 @@ async function localRoutes(
     if (typeof module.handler !== 'function') throw new Error(`${fn.entry} exports no handler`);
     handlers.set(fn.logicalId, module.handler);
   }
+  return handlers;
+}
+
+function localRoutes(
+  plan: LocalPlan,
+  handlers: Map<string, LambdaHandler>,
+  authorizer: { issuer: string; audience: string[]; jwksUri: string },
+): LocalRoute[] {
   return plan.routes.map((route) => {
     const handler = handlers.get(route.functionLogicalId);
     if (!handler)
@@ -311,7 +477,8 @@ async function localRoutes(
     return {
       routeKey: route.routeKey,
       ...(route.authorization === 'JWT' ? { authorizer } : {}),
-      invoke: (event) => handler(event, lambdaContext(route.functionLogicalId)),
+      invoke: (event) =>
+        handler(event, lambdaContext(route.functionLogicalId)) as Promise<APIGatewayProxyResultV2>,
     };
   });
 }

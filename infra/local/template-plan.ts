@@ -11,6 +11,10 @@ export interface LocalPlan {
   userPool: { logicalId: string; clientLogicalId: string; groups: string[]; clientAuthFlows: string[] };
   functions: { logicalId: string; entry: string; environment: Record<string, unknown> }[];
   routes: { routeKey: string; functionLogicalId: string; authorization: 'NONE' | 'JWT' }[];
+  /** State machines with their definition as the template has it (a string or an Fn::Join). */
+  stateMachines: { logicalId: string; definition: unknown }[];
+  /** Stream → function mappings, with the filter patterns Lambda applies. */
+  eventSources: { functionLogicalId: string; filters: string[]; batchSize: number }[];
   /** Export name → the stateful stack's value, as Fn::ImportValue needs it. */
   exports: Record<string, unknown>;
 }
@@ -103,6 +107,26 @@ export function planFromTemplates({ stateful, stateless }: SynthesizedTemplates)
     };
   });
 
+  const stateMachines = resourcesOfType(stateless, 'AWS::StepFunctions::StateMachine').map(
+    ([logicalId, machine]) => ({
+      logicalId,
+      definition: machine.Properties?.DefinitionString,
+    }),
+  );
+
+  const eventSources = resourcesOfType(stateless, 'AWS::Lambda::EventSourceMapping').map(
+    ([logicalId, mapping]) => {
+      const props = mapping.Properties ?? {};
+      const functionLogicalId = (props.FunctionName as { Ref?: string }).Ref;
+      if (!functionLogicalId)
+        throw new Error(`event source ${logicalId} does not name a function of this stack`);
+      const filters = (
+        (props.FilterCriteria as { Filters?: { Pattern: string }[] } | undefined)?.Filters ?? []
+      ).map((filter) => filter.Pattern);
+      return { functionLogicalId, filters, batchSize: (props.BatchSize as number | undefined) ?? 100 };
+    },
+  );
+
   const exports: Record<string, unknown> = {};
   for (const output of Object.values(stateful.Outputs ?? {})) {
     if (typeof output.Export?.Name === 'string') exports[output.Export.Name] = output.Value;
@@ -119,13 +143,16 @@ export function planFromTemplates({ stateful, stateless }: SynthesizedTemplates)
     },
     functions,
     routes,
+    stateMachines,
+    eventSources,
     exports,
   };
 }
 
-/** Values of the local resources, by logical id, for resolving Ref and Fn::GetAtt. */
+/** Values of the local resources, by logical id, for resolving Ref and Fn::GetAtt (Arn). */
 export interface LocalValues {
   refs: Record<string, string>;
+  arns?: Record<string, string>;
   region: string;
   accountId: string;
 }
@@ -154,10 +181,10 @@ export function resolveValue(value: unknown, values: LocalValues, exports: Recor
       }
       case 'Fn::GetAtt': {
         const [logicalId, attribute] = arg as [string, string];
-        const ref = values.refs[logicalId];
-        if (ref === undefined || attribute !== 'Arn')
+        const arn = values.arns?.[logicalId];
+        if (arn === undefined || attribute !== 'Arn')
           throw new Error(`cannot resolve GetAtt ${logicalId}.${attribute}`);
-        return `arn:aws:local:${values.region}:${values.accountId}:${ref}`;
+        return arn;
       }
       case 'Fn::ImportValue': {
         const name = resolveValue(arg, values, exports);

@@ -1,5 +1,9 @@
 import type { Operation } from './operation.ts';
-import { createDraftOperation, getApplicationOperation } from './operations/applications.ts';
+import {
+  createDraftOperation,
+  getApplicationOperation,
+  submitApplicationOperation,
+} from './operations/applications.ts';
 import { listCallsOperation } from './operations/calls.ts';
 import { getOpenApiOperation } from './operations/meta.ts';
 
@@ -12,5 +16,6 @@ export const operations: readonly Operation[] = [
   listCallsOperation,
   createDraftOperation,
   getApplicationOperation,
+  submitApplicationOperation,
   getOpenApiOperation,
 ];

@@ -9,4 +9,19 @@ export interface ApplicationRepository {
    * `expectedVersion` (optimistic lock); otherwise throws ConcurrentChangeError and writes nothing.
    */
   save(next: Application, event: ApplicationEvent, expectedVersion: number): Promise<void>;
+
+  /**
+   * Allocates the next Aktenzeichen of `prefix` and gives it to the application, in one transaction
+   * with the counter and the event, so numbers are unique and without gaps. Returns the reference; an
+   * application that already has one keeps it (a retried task allocates nothing).
+   */
+  assignReference(input: {
+    id: string;
+    prefix: string;
+    expectedVersion: number;
+    actor: string;
+    at: string;
+  }): Promise<string>;
+  /** Clears the pending-work marker if it is still the given one; false if it was already gone or newer. */
+  clearPendingWork(id: string, pendingSince: string): Promise<boolean>;
 }

@@ -20,8 +20,8 @@ describe('drafts: POST /api/applications and GET /api/applications/{id}', () => 
       givenUser(['applicant'], 'member'),
       givenUser(['applicant'], 'outsider'),
     ]);
-    orgId = await givenOrganisation(member);
-    await givenOrganisation(outsider);
+    orgId = await givenOrganisation([member]);
+    await givenOrganisation([outsider]);
     callId = (await givenCall(aCall())).id;
   });
 

@@ -16,6 +16,7 @@ interface World {
   orgId: string;
   callId: string;
   draftId: string;
+  submittableDraftId: string;
 }
 
 interface Row {
@@ -40,6 +41,14 @@ const matrix: Record<string, Row> = {
     }),
     expected: { anonymous: 401, member: 201, otherOrgMember: 422, reviewer: 403, approver: 403, admin: 403 },
   },
+  submitApplication: {
+    // A fresh draft for each caller: a successful submit changes the state the next caller would see.
+    request: ({ submittableDraftId }) => ({
+      method: 'POST',
+      path: `/api/applications/${submittableDraftId}/submit`,
+    }),
+    expected: { anonymous: 401, member: 202, otherOrgMember: 404, reviewer: 403, approver: 403, admin: 403 },
+  },
   getApplication: {
     request: ({ draftId }) => ({ method: 'GET', path: `/api/applications/${draftId}` }),
     expected: { anonymous: 401, member: 200, otherOrgMember: 404, reviewer: 403, approver: 403, admin: 403 },
@@ -48,7 +57,7 @@ const matrix: Record<string, Row> = {
 
 describe('authorization matrix', () => {
   const users = {} as Record<Exclude<CallerKind, 'anonymous'>, TestUser>;
-  const world = {} as World;
+  const world = {} as Omit<World, 'submittableDraftId'>;
 
   beforeAll(async () => {
     const [member, otherOrgMember, reviewer, approver, admin] = await Promise.all([
@@ -59,8 +68,8 @@ describe('authorization matrix', () => {
       givenUser(['admin']),
     ]);
     Object.assign(users, { member, otherOrgMember, reviewer, approver, admin });
-    world.orgId = await givenOrganisation(member);
-    await givenOrganisation(otherOrgMember);
+    world.orgId = await givenOrganisation([member]);
+    await givenOrganisation([otherOrgMember]);
     world.callId = (await givenCall(aCall())).id;
     const draft = await api('POST', '/api/applications', {
       token: member.token,
@@ -78,7 +87,11 @@ describe('authorization matrix', () => {
   );
 
   it.each(cases)('$operationId as $caller → $status', async ({ caller, row, status }) => {
-    const { method, path, body } = row.request(world);
+    const fresh = await api('POST', '/api/applications', {
+      token: users.member.token,
+      body: { orgId: world.orgId, callId: world.callId, title: 'Frischer Entwurf' },
+    });
+    const { method, path, body } = row.request({ ...world, submittableDraftId: fresh.body.id as string });
     const token = caller === 'anonymous' ? undefined : users[caller].token;
     const response = await api(method, path, { ...(token ? { token } : {}), ...(body ? { body } : {}) });
 

@@ -14,8 +14,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'foerderflow-it-'));
   const stack = await startLocalStack({ dataDir, seed: true });
-  const { services: _services, gateway: _gateway, environment: _environment, stop: _stop, ...info } = stack;
-  project.provide('stack', info);
+  project.provide('stack', stack.info);
   return async () => {
     await stack.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import type { Call } from '../../shared/api/schemas/call.schema.ts';
-import type { Application, ApplicationEvent } from '../../shared/domain/application.ts';
+import { type Application, type ApplicationEvent, formatReference } from '../../shared/domain/application.ts';
 import { ConcurrentChangeError } from '../../shared/domain/errors.ts';
 import type { ApplicationRepository } from '../../shared/ports/application-repository.ts';
 
@@ -23,6 +23,33 @@ export class InMemoryApplications implements ApplicationRepository {
     if (this.items.get(next.id)?.version !== expectedVersion) throw new ConcurrentChangeError();
     this.items.set(next.id, structuredClone(next));
     this.events.push(event);
+  }
+
+  readonly counters = new Map<string, number>();
+
+  async assignReference(input: {
+    id: string;
+    prefix: string;
+    expectedVersion: number;
+    actor: string;
+    at: string;
+  }) {
+    const application = this.items.get(input.id);
+    if (application?.reference) return application.reference;
+    if (!application || application.version !== input.expectedVersion) throw new ConcurrentChangeError();
+    const seq = (this.counters.get(input.prefix) ?? 0) + 1;
+    this.counters.set(input.prefix, seq);
+    const reference = formatReference(input.prefix, seq);
+    this.items.set(input.id, { ...application, reference, version: application.version + 1 });
+    return reference;
+  }
+
+  async clearPendingWork(id: string, pendingSince: string) {
+    const application = this.items.get(id);
+    if (!application || application.pendingSince !== pendingSince) return false;
+    const { pendingWork: _work, pendingSince: _since, ...rest } = application;
+    this.items.set(id, rest);
+    return true;
   }
 }
 

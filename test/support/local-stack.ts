@@ -9,6 +9,7 @@ import {
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
+import type { LocalStackInfo } from '../../infra/local/local-stack.ts';
 import { DynamoDbCallRepository } from '../../shared/adapters/dynamodb/dynamodb-call-repository.ts';
 import { DynamoDbMembershipRepository } from '../../shared/adapters/dynamodb/dynamodb-membership-repository.ts';
 import type { Call } from '../../shared/api/schemas/call.schema.ts';
@@ -17,18 +18,25 @@ import type { Group } from '../../shared/domain/roles.ts';
 /** Where the integration run's local stack listens (started once in global-setup.ts). */
 export const stack = () => inject('stack');
 
+/**
+ * Most tests share the run's stack. A test that stops workflows or moves the clock starts its own and
+ * passes it as `on`, so it cannot disturb files running in parallel.
+ */
+type On = LocalStackInfo | undefined;
+const target = (on: On) => on ?? stack();
+
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 
-export const cognito = () =>
+export const cognito = (on?: On) =>
   new CognitoIdentityProviderClient({
-    endpoint: stack().cognitoEndpoint,
-    region: stack().region,
+    endpoint: target(on).cognitoEndpoint,
+    region: target(on).region,
     credentials,
   });
 
-export const documentClient = () =>
+export const documentClient = (on?: On) =>
   DynamoDBDocumentClient.from(
-    new DynamoDBClient({ endpoint: stack().dynamodbEndpoint, region: stack().region, credentials }),
+    new DynamoDBClient({ endpoint: target(on).dynamodbEndpoint, region: target(on).region, credentials }),
     { marshallOptions: { removeUndefinedValues: true } },
   );
 
@@ -42,11 +50,11 @@ export interface TestUser {
 const PASSWORD = 'Test-Passwort-12345!';
 
 /** Signs in with USER_PASSWORD_AUTH, as the web apps do, and returns the ID token. */
-export async function signIn(email: string, password: string): Promise<string> {
-  const result = await cognito().send(
+export async function signIn(email: string, password: string, on?: On): Promise<string> {
+  const result = await cognito(on).send(
     new InitiateAuthCommand({
       AuthFlow: 'USER_PASSWORD_AUTH',
-      ClientId: stack().userPoolClientId,
+      ClientId: target(on).userPoolClientId,
       AuthParameters: { USERNAME: email, PASSWORD: password },
     }),
   );
@@ -56,10 +64,14 @@ export async function signIn(email: string, password: string): Promise<string> {
 }
 
 /** Given a new user in these groups, signed in. */
-export async function givenUser(groups: Group[], name = groups.join('-') || 'nogroup'): Promise<TestUser> {
-  const { userPoolId } = stack();
+export async function givenUser(
+  groups: Group[],
+  name = groups.join('-') || 'nogroup',
+  on?: On,
+): Promise<TestUser> {
+  const { userPoolId } = target(on);
   const email = `${name}-${randomUUID().slice(0, 8)}@example.org`;
-  const created = await cognito().send(
+  const created = await cognito(on).send(
     new AdminCreateUserCommand({
       UserPoolId: userPoolId,
       Username: email,
@@ -72,7 +84,7 @@ export async function givenUser(groups: Group[], name = groups.join('-') || 'nog
   );
   const sub = created.User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
   if (!sub) throw new Error('created user has no sub');
-  await cognito().send(
+  await cognito(on).send(
     new AdminSetUserPasswordCommand({
       UserPoolId: userPoolId,
       Username: email,
@@ -81,24 +93,24 @@ export async function givenUser(groups: Group[], name = groups.join('-') || 'nog
     }),
   );
   for (const group of groups) {
-    await cognito().send(
+    await cognito(on).send(
       new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: email, GroupName: group }),
     );
   }
-  return { email, sub, token: await signIn(email, PASSWORD) };
+  return { email, sub, token: await signIn(email, PASSWORD, on) };
 }
 
 /** Given an organisation (a fresh id) with these users as members. */
-export async function givenOrganisation(...members: TestUser[]): Promise<string> {
+export async function givenOrganisation(members: TestUser[], on?: On): Promise<string> {
   const orgId = randomUUID();
-  const repository = new DynamoDbMembershipRepository(documentClient(), stack().tableName);
+  const repository = new DynamoDbMembershipRepository(documentClient(on), target(on).tableName);
   for (const member of members) await repository.add(orgId, member.sub, 'member', new Date().toISOString());
   return orgId;
 }
 
 /** Given a call, written straight to the table (the admin API for calls comes later). */
-export async function givenCall(call: Call): Promise<Call> {
-  await new DynamoDbCallRepository(documentClient(), stack().tableName).put(call);
+export async function givenCall(call: Call, on?: On): Promise<Call> {
+  await new DynamoDbCallRepository(documentClient(on), target(on).tableName).put(call);
   return call;
 }
 
@@ -113,7 +125,13 @@ export interface ApiResponse<T = unknown> {
 export async function api<T = Record<string, unknown>>(
   method: string,
   path: string,
-  options: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+  options: {
+    token?: string;
+    body?: unknown;
+    rawBody?: string;
+    headers?: Record<string, string>;
+    on?: On;
+  } = {},
 ): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -122,7 +140,7 @@ export async function api<T = Record<string, unknown>>(
     body = JSON.stringify(options.body);
     headers['content-type'] ??= 'application/json';
   }
-  const response = await fetch(`${stack().apiUrl}${path}`, {
+  const response = await fetch(`${target(options.on).apiUrl}${path}`, {
     method,
     headers,
     ...(body !== undefined ? { body } : {}),
@@ -135,4 +153,42 @@ export async function api<T = Record<string, unknown>>(
     parsed = text;
   }
   return { status: response.status, headers: response.headers, body: parsed as T, text };
+}
+
+/** Waits until the stack has no follow-up work pending (the workflows ran); fails with the reason. */
+export async function drain(on?: On, timeoutMs = 30_000): Promise<void> {
+  const response = await fetch(`${target(on).controlUrl}/drain?timeoutMs=${timeoutMs}`, { method: 'POST' });
+  if (response.status !== 204) throw new Error(`drain failed: ${await response.text()}`);
+}
+
+export interface SentMail {
+  subject: string;
+  destination: { to: string[] };
+  body: { text?: string; html?: string };
+}
+
+/** The emails the local SES has accepted, as its mail viewer shows them. */
+export async function sentEmails(on?: On): Promise<SentMail[]> {
+  const response = await fetch(`${target(on).sesEndpoint}/store`);
+  const store = (await response.json()) as {
+    emails: { subject: string; destination: { to: string[] }; body: SentMail['body'] }[];
+  };
+  return store.emails;
+}
+
+/** Given a draft of the member's organisation in the call, created through the API. */
+export async function givenDraft(
+  member: TestUser,
+  orgId: string,
+  callId: string,
+  title = 'Interkultureller Elterntreff',
+  on?: On,
+) {
+  const response = await api('POST', '/api/applications', {
+    token: member.token,
+    body: { orgId, callId, title },
+    on,
+  });
+  if (response.status !== 201) throw new Error(`draft not created: ${response.status} ${response.text}`);
+  return response.body as { id: string; version: number };
 }

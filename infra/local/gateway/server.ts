@@ -77,7 +77,7 @@ export async function startLocalGateway(options: LocalGatewayOptions): Promise<L
     try {
       const body = await readBody(req, maxBodyBytes);
       if (body === 'too large') {
-        // The rest of the upload is not read; closing the connection is the only way to drop it.
+        // The connection is not reused after an oversized request.
         answered = { response: gatewayResponse(413, 'Request Entity Too Large') };
         closeConnection = true;
       } else {
@@ -158,23 +158,30 @@ function checkRoutes(routes: LocalRoute[]): void {
 }
 
 /** The body, or 'too large' as soon as it is known to exceed the limit, without reading the rest. */
+/** Most bytes read and dropped after a 413 before the connection is cut. */
+const DISCARD_CAP_BYTES = 64 * 1024 * 1024;
+
 function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | 'too large'> {
-  if (Number(req.headers['content-length']) > maxBytes) return Promise.resolve('too large');
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const onData = (chunk: Buffer) => {
+    let tooLarge = Number(req.headers['content-length']) > maxBytes;
+    req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBytes) {
-        req.off('data', onData);
-        req.pause();
-        resolve('too large');
+      if (size > maxBytes) tooLarge = true;
+      // Past the limit the rest is read and dropped, so the client, still sending, gets to read the 413
+      // instead of a reset connection; beyond a hard cap the connection is cut.
+      if (tooLarge) {
+        chunks.length = 0;
+        if (size > DISCARD_CAP_BYTES) {
+          req.destroy();
+          resolve('too large');
+        }
         return;
       }
       chunks.push(chunk);
-    };
-    req.on('data', onData);
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    });
+    req.on('end', () => resolve(tooLarge ? 'too large' : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

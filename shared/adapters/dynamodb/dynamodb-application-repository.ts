@@ -1,6 +1,11 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { Application, ApplicationEvent } from '../../domain/application.ts';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { type Application, type ApplicationEvent, formatReference } from '../../domain/application.ts';
 import { ConcurrentChangeError } from '../../domain/errors.ts';
 import type { ApplicationRepository } from '../../ports/application-repository.ts';
 import { keys, withoutKeys } from './keys.ts';
@@ -90,5 +95,108 @@ export class DynamoDbApplicationRepository implements ApplicationRepository {
       new GetCommand({ TableName: this.table, Key: keys.application(id), ConsistentRead: true }),
     );
     return Item ? withoutKeys<Application>(Item) : undefined;
+  }
+
+  async assignReference(input: {
+    id: string;
+    prefix: string;
+    expectedVersion: number;
+    actor: string;
+    at: string;
+  }): Promise<string> {
+    // Optimistic on the counter: read it, then write counter, application and event together on the
+    // condition that nobody took the number meanwhile. Concurrent intakes of one call retry here.
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const { Item: counter } = await this.client.send(
+        new GetCommand({
+          TableName: this.table,
+          Key: keys.referenceCounter(input.prefix),
+          ConsistentRead: true,
+        }),
+      );
+      const current = (counter?.seq as number | undefined) ?? 0;
+      const reference = formatReference(input.prefix, current + 1);
+      const version = input.expectedVersion + 1;
+      try {
+        await this.client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: this.table,
+                  Item: { ...keys.referenceCounter(input.prefix), itemType: 'Counter', seq: current + 1 },
+                  ConditionExpression: current === 0 ? 'attribute_not_exists(pk)' : 'seq = :current',
+                  ...(current === 0 ? {} : { ExpressionAttributeValues: { ':current': current } }),
+                },
+              },
+              {
+                Update: {
+                  TableName: this.table,
+                  Key: keys.application(input.id),
+                  UpdateExpression:
+                    'SET #reference = :reference, version = :version, updatedAt = :at, updatedBy = :actor',
+                  ConditionExpression: 'version = :expected AND attribute_not_exists(#reference)',
+                  ExpressionAttributeNames: { '#reference': 'reference' },
+                  ExpressionAttributeValues: {
+                    ':reference': reference,
+                    ':version': version,
+                    ':expected': input.expectedVersion,
+                    ':at': input.at,
+                    ':actor': input.actor,
+                  },
+                },
+              },
+              {
+                Put: {
+                  TableName: this.table,
+                  Item: {
+                    ...keys.event(input.id, version),
+                    itemType: 'Event',
+                    applicationId: input.id,
+                    version,
+                    at: input.at,
+                    actor: input.actor,
+                    type: 'REFERENCE_ALLOCATED',
+                    to: 'SUBMITTED',
+                    reason: reference,
+                  },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+            ],
+          }),
+        );
+        return reference;
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const [counterReason, applicationReason] = error.CancellationReasons ?? [];
+        if (applicationReason?.Code === 'ConditionalCheckFailed') {
+          const current = await this.get(input.id);
+          if (current?.reference) return current.reference;
+          throw new ConcurrentChangeError();
+        }
+        if (counterReason?.Code !== 'ConditionalCheckFailed') throw error;
+        // Someone else took this number: read the counter again.
+      }
+    }
+    throw new ConcurrentChangeError();
+  }
+
+  async clearPendingWork(id: string, pendingSince: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.application(id),
+          UpdateExpression: 'REMOVE pendingWork, pendingSince',
+          ConditionExpression: 'pendingSince = :since',
+          ExpressionAttributeValues: { ':since': pendingSince },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 }

@@ -28,3 +28,22 @@ export const getApplicationOperation = defineOperation({
   responses: { 200: { description: 'The application', schema: ApplicationView, headers: ['ETag'] } },
   problems: [401, 403, 404],
 });
+
+export const submitApplicationOperation = defineOperation({
+  operationId: 'submitApplication',
+  method: 'POST',
+  path: '/api/applications/{id}/submit',
+  summary: 'Antrag einreichen / Submit an application',
+  tags: ['applications'],
+  access: ['applicant'],
+  handler: 'applications/submit-application',
+  params: ApplicationParams,
+  responses: {
+    202: {
+      description: 'Submitted; the Aktenzeichen and the receipt follow from the intake workflow',
+      schema: ApplicationView,
+      headers: ['ETag'],
+    },
+  },
+  problems: [401, 403, 404, 409, 422],
+});

@@ -37,6 +37,13 @@ export const ApplicationView = z.object({
   createdBy: z.string(),
   updatedAt: Timestamp,
   updatedBy: z.string(),
+  submittedAt: z.optional(Timestamp),
+  submittedBy: z.optional(z.string()),
+  contactEmail: z.optional(z.string()),
+  /** Aktenzeichen, once the intake has allocated it. */
+  reference: z.optional(z.string()),
+  /** True while follow-up work (e.g. the intake) still runs after the last change. */
+  processing: z.boolean(),
 });
 export type ApplicationView = z.infer<typeof ApplicationView>;
 

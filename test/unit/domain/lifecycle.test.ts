@@ -17,7 +17,11 @@ describe('the application lifecycle', () => {
     ['NOTIFIED', 'object', 'member', 'APPEALED', undefined],
     ['NOTIFIED', 'finalize', 'system', 'FINAL', undefined],
   ] as const)('%s —%s by %s→ %s (follow-up %s)', (from, action, actor, to, followUp) => {
-    expect(decideTransition(from, action, actor)).toEqual({ allowed: true, to, ...(followUp ? { followUp } : {}) });
+    expect(decideTransition(from, action, actor)).toEqual({
+      allowed: true,
+      to,
+      ...(followUp ? { followUp } : {}),
+    });
   });
 
   it('lets members withdraw exactly from DRAFT, SUBMITTED, INCOMPLETE, IN_REVIEW and ASSESSED', () => {

@@ -1,0 +1,16 @@
+import { documentClient, tableName } from '#shared/adapters/clients.ts';
+import { DynamoDbApplicationRepository } from '#shared/adapters/dynamodb/dynamodb-application-repository.ts';
+import { DynamoDbCallRepository } from '#shared/adapters/dynamodb/dynamodb-call-repository.ts';
+import { systemClock } from '#shared/domain/clock.ts';
+import { allocateReference } from '#shared/use-cases/intake/allocate-reference.ts';
+import { taskHandler } from '#shared/workflows/task-handler.ts';
+import { WorkflowInput } from '#shared/workflows/workflow-input.ts';
+
+const table = tableName();
+const deps = {
+  applications: new DynamoDbApplicationRepository(documentClient, table),
+  calls: new DynamoDbCallRepository(documentClient, table),
+  clock: systemClock,
+};
+
+export const handler = taskHandler(WorkflowInput, (input) => allocateReference(deps, input));
