@@ -45,7 +45,7 @@ export async function readCheckpoint(file: string): Promise<StreamCheckpoint | u
  */
 export async function writeCheckpoint(file: string, checkpoint: StreamCheckpoint): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
+  const temporary = `${file}.tmp`;
   const content = { version: VERSION, streamArn: checkpoint.streamArn, shards: checkpoint.shards };
   await writeFile(temporary, `${JSON.stringify(content, null, 2)}\n`);
   await rename(temporary, file);

@@ -76,8 +76,10 @@ function compileLeaf(values: unknown[], path: string, key: string): Matcher {
   }
   const conditions = values.map((value, index) => compileCondition(value, `${path}[${index}]`, key));
   const matchValue: Matcher = (value) => conditions.some((matches) => matches(value));
-  return (value) =>
-    Array.isArray(value) && value.length > 0 ? value.some(matchValue) : matchValue(emptyArrayAsAbsent(value));
+  // An array of values (also nested arrays) matches if one of its values does.
+  const matchAny: Matcher = (value) =>
+    Array.isArray(value) && value.length > 0 ? value.some(matchAny) : matchValue(emptyArrayAsAbsent(value));
+  return matchAny;
 }
 
 function compileCondition(condition: unknown, path: string, key: string): Matcher {

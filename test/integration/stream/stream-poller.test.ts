@@ -306,6 +306,7 @@ describe('stream poller against DynamoDB Local', () => {
 
     expect(keys()).toEqual(['A1', 'A2', 'A3', 'A4', 'A3', 'A4', 'A5']);
     expect(poller.failures()).toEqual([]);
+    expect(poller.history().map(pkOf)).toEqual(['A1', 'A2', 'A3', 'A4', 'A5']);
   });
 
   it('redelivers the whole batch when the handler throws', async () => {
@@ -660,9 +661,13 @@ describe('stream poller against DynamoDB Local', () => {
   it('never leaves a partial checkpoint file, to a reader or after SIGKILL', async () => {
     const checkpointFile = join(root, 'killed', 'checkpoint.json');
     for (let round = 0; round < 3; round += 1) {
-      const child = spawn(process.execPath, [join(import.meta.dirname, 'write-checkpoints-forever.ts'), checkpointFile], {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+      const child = spawn(
+        process.execPath,
+        [join(import.meta.dirname, 'write-checkpoints-forever.ts'), checkpointFile],
+        {
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
       await once(child.stdout, 'data');
       // Readers racing the writer see the old file or the new one, never half of one (a plain
       // writeFile fails this within milliseconds); the same holds for whatever a kill leaves behind.

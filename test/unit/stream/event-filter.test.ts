@@ -100,6 +100,7 @@ describe('compileFilters: patterns and filters', () => {
   it('matches a value against an array in the event if one element matches', () => {
     expect(matches({ tags: { SS: ['urgent'] } }, { tags: { SS: ['late', 'urgent'] } })).toBe(true);
     expect(matches({ tags: { SS: ['urgent'] } }, { tags: { SS: ['late'] } })).toBe(false);
+    expect(matches({ grid: [2] }, { grid: [[1], [3, 2]] })).toBe(true);
     // Objects in an array: the fields must match within one element.
     const list = { L: [{ S: 'a' }, { N: '1' }] };
     expect(matches({ list: { L: { S: ['a'] } } }, { list })).toBe(true);
