@@ -53,3 +53,16 @@ export class ConcurrentChangeError extends Error {
     this.name = 'ConcurrentChangeError';
   }
 }
+
+/**
+ * The client edited an older version than the stored one (If-Match did not match): 412. Nothing was
+ * written; the current version is attached so the client can merge and retry without losing input.
+ */
+export class StaleVersionError extends Error {
+  readonly currentVersion: number;
+  constructor(currentVersion: number) {
+    super(`stale version; the current version is ${currentVersion}`);
+    this.name = 'StaleVersionError';
+    this.currentVersion = currentVersion;
+  }
+}

@@ -5,6 +5,7 @@ import {
   ForbiddenError,
   NotFoundError,
   RuleViolationError,
+  StaleVersionError,
 } from '../domain/errors.ts';
 import type { Language, LocalizedText } from './language.ts';
 
@@ -25,6 +26,10 @@ const TITLES: Record<number, LocalizedText> = {
   412: {
     de: 'Der Datensatz wurde inzwischen geändert.',
     en: 'The record has been changed in the meantime.',
+  },
+  428: {
+    de: 'Bitte geben Sie die Version an, die Sie bearbeitet haben (If-Match).',
+    en: 'Please state the version you edited (If-Match).',
   },
   415: { de: 'Dieses Format wird nicht unterstützt.', en: 'This media type is not supported.' },
   422: { de: 'Die Eingaben sind nicht gültig.', en: 'The input is not valid.' },
@@ -100,6 +105,15 @@ export function toProblemError(error: unknown, language: Language): ProblemError
         de: 'Der Antrag wurde gerade von jemand anderem geändert. Bitte laden Sie ihn neu.',
         en: 'Someone else has just changed the application. Please reload it.',
       },
+    });
+  }
+  if (error instanceof StaleVersionError) {
+    return new ProblemError(412, {
+      detail: {
+        de: 'Jemand anderes hat inzwischen gespeichert. Ihre Eingaben sind nicht verloren: laden Sie den neuen Stand und übernehmen Sie Ihre Änderungen.',
+        en: 'Someone else has saved in the meantime. Your input is not lost: load the new version and apply your changes to it.',
+      },
+      extensions: { currentVersion: error.currentVersion },
     });
   }
   if (error instanceof RuleViolationError) {
