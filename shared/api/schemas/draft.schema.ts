@@ -12,10 +12,16 @@ export const Paragraph = (max: number) =>
   z.string().check(
     z.trim(),
     z.maxLength(max),
-    z.refine((text) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text), {
+    z.refine((text) => ![...text].some(isForbiddenControl), {
       error: 'Steuerzeichen sind nicht erlaubt / control characters are not allowed',
     }),
   );
+
+/** Control characters other than tab and line breaks. */
+function isForbiddenControl(char: string): boolean {
+  const code = char.charCodeAt(0);
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f;
+}
 
 /** Target groups of the FRL IM (Zielgruppen), as the official form lists them. */
 export const TargetGroup = z.enum([
