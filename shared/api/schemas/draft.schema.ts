@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { BasisPoints, Cents, IsoDate, Line } from './common.schema.ts';
+import { Cents, IsoDate, Line } from './common.schema.ts';
 
 /**
  * What an association writes into its application while it is a draft. Every field is optional while
@@ -153,21 +153,33 @@ export const DraftContent = z.strictObject({
 });
 export type DraftContent = z.infer<typeof DraftContent>;
 
+/**
+ * A sum of amounts computed from a plan. It can pass the limit of a single amount (100 material lines at
+ * the highest amount are 10^13 cents), so it is only bounded by z.int() itself: a safe integer.
+ */
+const CentsSum = z.int().check(z.gte(0));
+
+/**
+ * A share computed from a plan, in basis points. Above 10,000 (100 %) while the financing exceeds the
+ * costs, e.g. a grant requested before any cost is entered; the rules report that as an unbalanced plan.
+ */
+const ComputedShareBps = z.int().check(z.gte(0));
+
 /** The computed figures of a finance plan, in cents and basis points (floored). */
 export const FinanceTotals = z.object({
-  staffCents: Cents,
-  materialCents: Cents,
-  feesCents: Cents,
-  directCostsCents: Cents,
-  adminFlatRateCents: Cents,
-  totalCostsCents: Cents,
-  thirdPartyCents: Cents,
+  staffCents: CentsSum,
+  materialCents: CentsSum,
+  feesCents: CentsSum,
+  directCostsCents: CentsSum,
+  adminFlatRateCents: CentsSum,
+  totalCostsCents: CentsSum,
+  thirdPartyCents: CentsSum,
   ownContributionCents: Cents,
   requestedGrantCents: Cents,
-  totalFinancingCents: Cents,
+  totalFinancingCents: CentsSum,
   /** Requested grant ÷ total costs; absent while there are no costs. */
-  fundingRateBps: z.optional(BasisPoints),
+  fundingRateBps: z.optional(ComputedShareBps),
   /** Own contribution ÷ total costs; absent while there are no costs. */
-  ownShareBps: z.optional(BasisPoints),
+  ownShareBps: z.optional(ComputedShareBps),
 });
 export type FinanceTotals = z.infer<typeof FinanceTotals>;
