@@ -5,6 +5,8 @@
 export interface FunctionAccess {
   table?: 'read' | 'read-write';
   documents?: 'read' | 'read-write';
+  /** Sends email through SES from the deploy's sender address (MAIL_FROM). */
+  mail?: 'send';
 }
 
 export const functionAccess: Record<string, FunctionAccess> = {
@@ -13,4 +15,12 @@ export const functionAccess: Record<string, FunctionAccess> = {
   'applications/get-application': { table: 'read' },
   'applications/submit-application': { table: 'read-write' },
   'meta/get-openapi': {},
+  'organisations/list-organisations': { table: 'read' },
+  'organisations/create-organisation': { table: 'read-write' },
+  'organisations/get-organisation': { table: 'read' },
+  'organisations/update-organisation': { table: 'read-write' },
+  'organisations/list-members': { table: 'read' },
+  'organisations/invite-member': { table: 'read-write', mail: 'send' },
+  'invitations/list-invitations': { table: 'read' },
+  'invitations/accept-invitation': { table: 'read-write' },
 };

@@ -25,6 +25,7 @@ export class StatelessStack extends Stack {
       documentsBucket: stateful.documents.bucket,
       userPool: stateful.signIn.userPool,
       webClient: stateful.signIn.webClient,
+      mailFrom: props.mailFrom,
     });
     this.intake = new IntakeWorkflow(this, 'Intake', {
       table: stateful.data.table,

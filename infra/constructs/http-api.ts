@@ -1,9 +1,10 @@
-import { CfnOutput } from 'aws-cdk-lib';
+import { CfnOutput, Stack } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod, HttpNoneAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { operations } from '../../shared/api/contract.ts';
@@ -16,6 +17,8 @@ export interface ApiProps {
   documentsBucket: IBucket;
   userPool: IUserPool;
   webClient: IUserPoolClient;
+  /** Sender address of every email (a verified SES identity on AWS). */
+  mailFrom: string;
 }
 
 const pascal = (id: string) => id.charAt(0).toUpperCase() + id.slice(1);
@@ -72,7 +75,26 @@ export class Api extends Construct {
       if (access.documents === 'read') props.documentsBucket.grantRead(fn);
       else props.documentsBucket.grantReadWrite(fn);
     }
+    if (access.mail) {
+      fn.addEnvironment('MAIL_FROM', props.mailFrom);
+      fn.addToRolePolicy(sendEmailFrom(this, props.mailFrom));
+    }
     this.functions.set(operation.handler, fn);
     return fn;
   }
+}
+
+/**
+ * SES SendEmail, only as the sender address: allowed for the address identity and for its domain
+ * identity (whichever of the two is verified). While the SES account is in the sandbox, AWS also checks
+ * the recipients' identities; out of it, these two resources are all SendEmail needs.
+ */
+export function sendEmailFrom(scope: Construct, mailFrom: string): PolicyStatement {
+  const identity = (name: string) =>
+    Stack.of(scope).formatArn({ service: 'ses', resource: 'identity', resourceName: name });
+  const domain = mailFrom.split('@')[1] ?? mailFrom;
+  return new PolicyStatement({
+    actions: ['ses:SendEmail'],
+    resources: [identity(mailFrom), identity(domain)],
+  });
 }

@@ -6,10 +6,13 @@ import {
   type CognitoIdentityProviderClient,
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbCallRepository } from '../../shared/adapters/dynamodb/dynamodb-call-repository.ts';
 import { DynamoDbMembershipRepository } from '../../shared/adapters/dynamodb/dynamodb-membership-repository.ts';
+import { DynamoDbOrganisationRepository } from '../../shared/adapters/dynamodb/dynamodb-organisation-repository.ts';
 import type { Call } from '../../shared/api/schemas/call.schema.ts';
+import type { MemberRole } from '../../shared/api/schemas/membership.schema.ts';
+import type { OrganisationProfile } from '../../shared/api/schemas/organisation.schema.ts';
 import { berlinDate, berlinTimestamp } from '../../shared/domain/berlin-time.ts';
 import type { Group } from '../../shared/domain/roles.ts';
 
@@ -20,28 +23,79 @@ export interface DemoUser {
   email: string;
   name: string;
   groups: Group[];
-  /** Demo organisation the user is a member of (applicants). */
-  orgId?: string;
+  /** Demo organisations the user is a member of (applicants), with their role there. */
+  memberships?: { orgId: string; role: MemberRole }[];
 }
 
+/**
+ * Three Saxon organisations with complete profiles (nothing missing for submission): the register
+ * courts of Saxony's Vereins- and Handelsregister are Leipzig, Dresden and Chemnitz. The IBANs have
+ * valid check digits on real Saxon bank codes with made-up account numbers.
+ */
 export const DEMO_ORGS = [
   {
     id: '5b0c1f0e-2b1d-4a53-9a35-0c6f4f0e1a01',
     legalName: 'Interkulturelles Netzwerk Leipzig e.V.',
     legalForm: 'eingetragener-verein',
-    register: 'Amtsgericht Leipzig, VR 4711',
+    register: { court: 'Amtsgericht Leipzig', number: 'VR 4711' },
+    address: { street: 'Eisenbahnstraße 54', postalCode: '04315', city: 'Leipzig' },
+    nonProfit: { recognised: true, exemptionNoticeDate: '2024-05-17' },
+    iban: 'DE45860205000003461900',
+    bic: 'BFSWDE33LPZ',
+    representative: { name: 'Amira Haddad', function: 'Vorsitzende' },
+    contactEmail: 'info@netzwerk-leipzig.example.org',
   },
   {
     id: '5b0c1f0e-2b1d-4a53-9a35-0c6f4f0e1a02',
     legalName: 'Bildungswerk Lausitz gGmbH',
     legalForm: 'ggmbh',
-    register: 'Amtsgericht Dresden, HRB 30815',
+    register: { court: 'Amtsgericht Dresden', number: 'HRB 30815' },
+    address: { street: 'Äußere Lauenstraße 12', postalCode: '02625', city: 'Bautzen' },
+    nonProfit: { recognised: true, exemptionNoticeDate: '2023-11-02' },
+    iban: 'DE20850503003120045678',
+    bic: 'OSDDDE81XXX',
+    representative: { name: 'Jonas Weber', function: 'Geschäftsführer' },
+    contactEmail: 'kontakt@bildungswerk-lausitz.example.org',
   },
-] as const;
+  {
+    id: '5b0c1f0e-2b1d-4a53-9a35-0c6f4f0e1a03',
+    legalName: 'Begegnungszentrum Sonnenberg e.V.',
+    legalForm: 'eingetragener-verein',
+    register: { court: 'Amtsgericht Chemnitz', number: 'VR 2231' },
+    address: { street: 'Zietenstraße 48', postalCode: '09130', city: 'Chemnitz' },
+    nonProfit: { recognised: true, exemptionNoticeDate: '2024-09-30' },
+    iban: 'DE38870500000711220033',
+    bic: 'CHEKDE81XXX',
+    representative: { name: 'Lena Krause', function: 'Vorsitzende' },
+    contactEmail: 'post@begegnung-sonnenberg.example.org',
+  },
+] as const satisfies readonly (OrganisationProfile & { id: string })[];
+
+const [LEIPZIG, LAUSITZ, SONNENBERG] = DEMO_ORGS;
 
 export const DEMO_USERS: DemoUser[] = [
-  { email: 'amira.haddad@example.org', name: 'Amira Haddad', groups: ['applicant'], orgId: DEMO_ORGS[0].id },
-  { email: 'jonas.weber@example.org', name: 'Jonas Weber', groups: ['applicant'], orgId: DEMO_ORGS[1].id },
+  {
+    email: 'amira.haddad@example.org',
+    name: 'Amira Haddad',
+    groups: ['applicant'],
+    memberships: [{ orgId: LEIPZIG.id, role: 'owner' }],
+  },
+  {
+    email: 'jonas.weber@example.org',
+    name: 'Jonas Weber',
+    groups: ['applicant'],
+    memberships: [{ orgId: LAUSITZ.id, role: 'owner' }],
+  },
+  {
+    // Treasurer of one association and chair of another: a user may belong to several organisations.
+    email: 'lena.krause@example.org',
+    name: 'Lena Krause',
+    groups: ['applicant'],
+    memberships: [
+      { orgId: SONNENBERG.id, role: 'owner' },
+      { orgId: LEIPZIG.id, role: 'member' },
+    ],
+  },
   { email: 'petra.schulz@example.org', name: 'Petra Schulz', groups: ['reviewer'] },
   { email: 'tobias.kranz@example.org', name: 'Tobias Kranz', groups: ['reviewer'] },
   { email: 'ines.vogel@example.org', name: 'Dr. Ines Vogel', groups: ['approver'] },
@@ -241,7 +295,7 @@ export async function ensureUser(
   return sub;
 }
 
-/** Seeds the demo: two calls, two organisations and a demo account for every role. Safe to repeat. */
+/** Seeds the demo: two calls, three organisations and a demo account for every role. Safe to repeat. */
 export async function seedDemoData(options: {
   documentClient: DynamoDBDocumentClient;
   tableName: string;
@@ -251,25 +305,54 @@ export async function seedDemoData(options: {
 }): Promise<{ calls: Call[]; users: (DemoUser & { sub: string })[] }> {
   const { documentClient, tableName, cognito, userPoolId, now } = options;
   const callRepository = new DynamoDbCallRepository(documentClient, tableName);
-  const memberships = new DynamoDbMembershipRepository(documentClient, tableName);
   const calls = demoCalls(now);
   for (const call of calls) {
     // Keep a call that exists: a restart must not move deadlines under existing drafts.
     if (!(await callRepository.get(call.id))) await callRepository.put(call);
   }
-  for (const org of DEMO_ORGS) {
-    await documentClient.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { pk: `ORG#${org.id}`, sk: 'PROFILE', itemType: 'Organisation', ...org },
-      }),
-    );
-  }
   const users: (DemoUser & { sub: string })[] = [];
   for (const user of DEMO_USERS) {
     const sub = await ensureUser(cognito, userPoolId, { ...user, password: DEMO_PASSWORD });
-    if (user.orgId) await memberships.add(user.orgId, sub, 'owner', now.toISOString());
     users.push({ ...user, sub });
   }
+  await seedOrganisations(documentClient, tableName, users, now);
   return { calls, users };
+}
+
+/**
+ * The demo organisations and their members. Safe to repeat, and it keeps what the demo changed: a
+ * profile that exists is left as it is (unless it is still in the shape of an older seed, without a
+ * version), and a membership keeps its joinedAt.
+ */
+async function seedOrganisations(
+  documentClient: DynamoDBDocumentClient,
+  tableName: string,
+  users: (DemoUser & { sub: string })[],
+  now: Date,
+) {
+  const organisations = new DynamoDbOrganisationRepository(documentClient, tableName);
+  const memberships = new DynamoDbMembershipRepository(documentClient, tableName);
+  const at = now.toISOString();
+  for (const { id, ...profile } of DEMO_ORGS) {
+    const existing = await organisations.get(id);
+    if (typeof existing?.version === 'number') continue;
+    const owner = users.find((user) => user.memberships?.some((m) => m.orgId === id && m.role === 'owner'));
+    const by = owner?.sub ?? 'system:seed';
+    await organisations.put({
+      ...structuredClone(profile),
+      id,
+      version: 1,
+      createdAt: at,
+      createdBy: by,
+      updatedAt: at,
+      updatedBy: by,
+    });
+  }
+  for (const user of users) {
+    for (const { orgId, role } of user.memberships ?? []) {
+      const existing = await memberships.get(orgId, user.sub);
+      if (existing?.email) continue;
+      await memberships.add(orgId, user.sub, role, existing?.joinedAt ?? at, user.email);
+    }
+  }
 }

@@ -5,7 +5,19 @@ import {
   submitApplicationOperation,
 } from './operations/applications.ts';
 import { listCallsOperation } from './operations/calls.ts';
+import {
+  acceptInvitationOperation,
+  inviteMemberOperation,
+  listInvitationsOperation,
+  listMembersOperation,
+} from './operations/memberships.ts';
 import { getOpenApiOperation } from './operations/meta.ts';
+import {
+  createOrganisationOperation,
+  getOrganisationOperation,
+  listOrganisationsOperation,
+  updateOrganisationOperation,
+} from './operations/organisations.ts';
 
 /**
  * The public API contract: every route, once. CDK makes a function and a route of each, the local
@@ -18,4 +30,12 @@ export const operations: readonly Operation[] = [
   getApplicationOperation,
   submitApplicationOperation,
   getOpenApiOperation,
+  listOrganisationsOperation,
+  createOrganisationOperation,
+  getOrganisationOperation,
+  updateOrganisationOperation,
+  listMembersOperation,
+  inviteMemberOperation,
+  listInvitationsOperation,
+  acceptInvitationOperation,
 ];

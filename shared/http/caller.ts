@@ -4,6 +4,8 @@ import { type Group, isGroup } from '../domain/roles.ts';
 export interface Caller {
   sub: string;
   email?: string;
+  /** Present (true) only when the token says Cognito verified the email: invitations trust only that. */
+  emailVerified?: true;
   groups: Group[];
 }
 
@@ -41,5 +43,12 @@ export function callerFromClaims(claims: Record<string, unknown> | undefined): C
   const sub = claims?.sub;
   if (typeof sub !== 'string' || sub === '') return undefined;
   const email = typeof claims?.email === 'string' ? claims.email : undefined;
-  return { sub, ...(email ? { email } : {}), groups: parseGroups(claims?.['cognito:groups']) };
+  // The HttpApi authorizer passes every claim as a string ("true"); a direct invocation may pass a boolean.
+  const verified = claims?.email_verified === true || claims?.email_verified === 'true';
+  return {
+    sub,
+    ...(email ? { email } : {}),
+    ...(email && verified ? { emailVerified: true as const } : {}),
+    groups: parseGroups(claims?.['cognito:groups']),
+  };
 }

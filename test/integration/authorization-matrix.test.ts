@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { operations } from '../../shared/api/contract.ts';
 import { aCall } from '../support/calls.ts';
 import { api, givenCall, givenOrganisation, givenUser, type TestUser } from '../support/local-stack.ts';
+import { anOrganisationProfile } from '../support/organisations.ts';
 
 /**
  * Route × caller → expected status, as one table that generates the tests. Every operation of the
@@ -17,10 +18,17 @@ interface World {
   callId: string;
   draftId: string;
   submittableDraftId: string;
+  /** An open invitation to the member's address, from another organisation. */
+  invitationId: string;
 }
 
 interface Row {
-  request: (world: World) => { method: string; path: string; body?: unknown };
+  request: (world: World) => {
+    method: string;
+    path: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+  };
   expected: Record<CallerKind, number>;
 }
 
@@ -53,6 +61,49 @@ const matrix: Record<string, Row> = {
     request: ({ draftId }) => ({ method: 'GET', path: `/api/applications/${draftId}` }),
     expected: { anonymous: 401, member: 200, otherOrgMember: 404, reviewer: 403, approver: 403, admin: 403 },
   },
+  listOrganisations: {
+    request: () => ({ method: 'GET', path: '/api/organisations' }),
+    expected: { anonymous: 401, member: 200, otherOrgMember: 200, reviewer: 403, approver: 403, admin: 403 },
+  },
+  createOrganisation: {
+    request: () => ({ method: 'POST', path: '/api/organisations', body: anOrganisationProfile() }),
+    expected: { anonymous: 401, member: 201, otherOrgMember: 201, reviewer: 403, approver: 403, admin: 403 },
+  },
+  getOrganisation: {
+    request: ({ orgId }) => ({ method: 'GET', path: `/api/organisations/${orgId}` }),
+    expected: { anonymous: 401, member: 200, otherOrgMember: 404, reviewer: 403, approver: 403, admin: 403 },
+  },
+  updateOrganisation: {
+    // Only the member's request reaches the profile, so version 1 is current for it.
+    request: ({ orgId }) => ({
+      method: 'PUT',
+      path: `/api/organisations/${orgId}`,
+      headers: { 'if-match': '"1"' },
+      body: anOrganisationProfile({ legalName: 'Matrix e.V.' }),
+    }),
+    expected: { anonymous: 401, member: 200, otherOrgMember: 404, reviewer: 403, approver: 403, admin: 403 },
+  },
+  listMembers: {
+    request: ({ orgId }) => ({ method: 'GET', path: `/api/organisations/${orgId}/members` }),
+    expected: { anonymous: 401, member: 200, otherOrgMember: 404, reviewer: 403, approver: 403, admin: 403 },
+  },
+  inviteMember: {
+    request: ({ orgId }) => ({
+      method: 'POST',
+      path: `/api/organisations/${orgId}/members`,
+      body: { email: 'matrix-eingeladen@example.org' },
+    }),
+    expected: { anonymous: 401, member: 201, otherOrgMember: 404, reviewer: 403, approver: 403, admin: 403 },
+  },
+  listInvitations: {
+    request: () => ({ method: 'GET', path: '/api/invitations' }),
+    expected: { anonymous: 401, member: 200, otherOrgMember: 200, reviewer: 403, approver: 403, admin: 403 },
+  },
+  acceptInvitation: {
+    // Addressed to the member: anyone else signed in finds no such invitation.
+    request: ({ invitationId }) => ({ method: 'POST', path: `/api/invitations/${invitationId}/accept` }),
+    expected: { anonymous: 401, member: 201, otherOrgMember: 404, reviewer: 403, approver: 403, admin: 403 },
+  },
 };
 
 describe('authorization matrix', () => {
@@ -76,6 +127,13 @@ describe('authorization matrix', () => {
       body: { orgId: world.orgId, callId: world.callId, title: 'Entwurf für die Matrix' },
     });
     world.draftId = draft.body.id as string;
+    const inviter = await givenUser(['applicant'], 'inviter');
+    const invitingOrgId = await givenOrganisation([inviter]);
+    const invitation = await api('POST', `/api/organisations/${invitingOrgId}/members`, {
+      token: inviter.token,
+      body: { email: member.email },
+    });
+    world.invitationId = invitation.body.id as string;
   });
 
   it('has a row for every operation of the contract', () => {
@@ -91,9 +149,16 @@ describe('authorization matrix', () => {
       token: users.member.token,
       body: { orgId: world.orgId, callId: world.callId, title: 'Frischer Entwurf' },
     });
-    const { method, path, body } = row.request({ ...world, submittableDraftId: fresh.body.id as string });
+    const { method, path, body, headers } = row.request({
+      ...world,
+      submittableDraftId: fresh.body.id as string,
+    });
     const token = caller === 'anonymous' ? undefined : users[caller].token;
-    const response = await api(method, path, { ...(token ? { token } : {}), ...(body ? { body } : {}) });
+    const response = await api(method, path, {
+      ...(token ? { token } : {}),
+      ...(body ? { body } : {}),
+      ...(headers ? { headers } : {}),
+    });
 
     expect(response.status).toBe(status);
     if (status >= 400 && status !== 401) {

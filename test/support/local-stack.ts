@@ -7,13 +7,17 @@ import {
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import type { LocalStackInfo } from '../../infra/local/local-stack.ts';
 import { DynamoDbCallRepository } from '../../shared/adapters/dynamodb/dynamodb-call-repository.ts';
 import { DynamoDbMembershipRepository } from '../../shared/adapters/dynamodb/dynamodb-membership-repository.ts';
+import { DynamoDbOrganisationRepository } from '../../shared/adapters/dynamodb/dynamodb-organisation-repository.ts';
 import type { Call } from '../../shared/api/schemas/call.schema.ts';
+import type { OrganisationProfile } from '../../shared/api/schemas/organisation.schema.ts';
+import { newOrganisation } from '../../shared/domain/organisation.ts';
 import type { Group } from '../../shared/domain/roles.ts';
+import { anOrganisationProfile } from './organisations.ts';
 
 /** Where the integration run's local stack listens (started once in global-setup.ts). */
 export const stack = () => inject('stack');
@@ -100,12 +104,44 @@ export async function givenUser(
   return { email, sub, token: await signIn(email, PASSWORD, on) };
 }
 
-/** Given an organisation (a fresh id) with these users as members. */
-export async function givenOrganisation(members: TestUser[], on?: On): Promise<string> {
+/**
+ * Given an organisation (a fresh id) with a complete, valid profile and these users as members: the
+ * first is its owner, as if they had created it through the API.
+ */
+export async function givenOrganisation(
+  members: TestUser[],
+  on?: On,
+  profile: OrganisationProfile = anOrganisationProfile(),
+): Promise<string> {
+  const [owner, ...others] = members;
+  if (!owner) throw new Error('an organisation has at least one member');
   const orgId = randomUUID();
-  const repository = new DynamoDbMembershipRepository(documentClient(on), target(on).tableName);
-  for (const member of members) await repository.add(orgId, member.sub, 'member', new Date().toISOString());
+  const client = documentClient(on);
+  const { organisation, owner: ownership } = newOrganisation({
+    id: orgId,
+    profile,
+    creator: owner,
+    now: new Date(),
+  });
+  await new DynamoDbOrganisationRepository(client, target(on).tableName).create(organisation, ownership);
+  const memberships = new DynamoDbMembershipRepository(client, target(on).tableName);
+  for (const member of others) {
+    await memberships.add(orgId, member.sub, 'member', new Date().toISOString(), member.email);
+  }
   return orgId;
+}
+
+/** Moves an invitation's expiry into the past, as if its 14 days were over (handlers use the real clock). */
+export async function expireInvitation(orgId: string, email: string, on?: On): Promise<void> {
+  await documentClient(on).send(
+    new UpdateCommand({
+      TableName: target(on).tableName,
+      Key: { pk: `ORG#${orgId}`, sk: `INVITATION#${email.toLowerCase()}` },
+      UpdateExpression: 'SET expiresAt = :past',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':past': new Date(Date.now() - 60_000).toISOString() },
+    }),
+  );
 }
 
 /** Given a call, written straight to the table (the admin API for calls comes later). */

@@ -5,7 +5,9 @@
  * | item        | pk              | sk                  | gsi1pk        | gsi1sk                    |
  * |-------------|-----------------|---------------------|---------------|---------------------------|
  * | call        | CALL#<callId>   | CALL                | CALLS         | <closesAt UTC>#<callId>   |
+ * | organisation | ORG#<orgId>    | PROFILE             |               |                           |
  * | membership  | ORG#<orgId>     | MEMBER#<sub>        | USER#<sub>    | ORG#<orgId>               |
+ * | invitation  | ORG#<orgId>     | INVITATION#<email>  | INVITEE#<email> | ORG#<orgId>             |
  * | application | APP#<id>        | APP                 | ORG#<orgId>   | APP#<createdAt>#<id>      |
  * | event       | APP#<id>        | EVENT#<version 0-padded> |          |                           |
  * | email claim | APP#<id>        | EMAIL#<event>#<template> |          |                           |
@@ -13,6 +15,12 @@
  *
  * gsi2 (call + status): an application outside DRAFT has gsi2pk CALL#<callId>#STATUS#<status> and
  * gsi2sk <submittedAt>#<id>. The sparse `pending` index holds applications with pendingWork set.
+ *
+ * An organisation's profile, members and invitations share its partition: one Query lists them. An
+ * invitation is keyed by the invitee's lower-case email (one per address and organisation) and found
+ * by that email through gsi1 when the invitee signs in. Its expiresAt is an ISO string, which the
+ * table's TTL (Numbers only) ignores: an expired invitation stays, so accepting it late gets a clear
+ * 409 rather than a 404.
  *
  * gsi3 (assignee) and gsi4 (due date) are defined in the table already and filled by later features.
  */
@@ -22,8 +30,12 @@ export const keys = {
     gsi1pk: 'CALLS',
     gsi1sk: `${closesAtUtc}#${callId}`,
   }),
+  organisation: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'PROFILE' }),
   membership: (orgId: string, sub: string) => ({ pk: `ORG#${orgId}`, sk: `MEMBER#${sub}` }),
   membershipIndex: (orgId: string, sub: string) => ({ gsi1pk: `USER#${sub}`, gsi1sk: `ORG#${orgId}` }),
+  /** One invitation per organisation and (lower-case) address. */
+  invitation: (orgId: string, email: string) => ({ pk: `ORG#${orgId}`, sk: `INVITATION#${email}` }),
+  invitationIndex: (orgId: string, email: string) => ({ gsi1pk: `INVITEE#${email}`, gsi1sk: `ORG#${orgId}` }),
   application: (id: string) => ({ pk: `APP#${id}`, sk: 'APP' }),
   applicationIndex: (orgId: string, createdAt: string, id: string) => ({
     gsi1pk: `ORG#${orgId}`,

@@ -31,6 +31,19 @@ describe('callerFromClaims', () => {
     ).toEqual({ sub: 'abc', email: 'a@example.org', groups: ['reviewer'] });
   });
 
+  it('marks the email verified only when the token says so, in either claim form', () => {
+    expect(
+      callerFromClaims({ sub: 'a', email: 'a@example.org', email_verified: 'true' })?.emailVerified,
+    ).toBe(true);
+    expect(callerFromClaims({ sub: 'a', email: 'a@example.org', email_verified: true })?.emailVerified).toBe(
+      true,
+    );
+    expect(
+      callerFromClaims({ sub: 'a', email: 'a@example.org', email_verified: 'false' }),
+    ).not.toHaveProperty('emailVerified');
+    expect(callerFromClaims({ sub: 'a', email_verified: 'true' })).not.toHaveProperty('emailVerified');
+  });
+
   it('has no caller without a subject', () => {
     expect(callerFromClaims({ email: 'a@example.org' })).toBeUndefined();
     expect(callerFromClaims(undefined)).toBeUndefined();
