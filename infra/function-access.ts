@@ -11,8 +11,13 @@ export interface FunctionAccess {
 
 export const functionAccess: Record<string, FunctionAccess> = {
   'calls/list-calls': { table: 'read' },
+  'calls/get-call': { table: 'read' },
+  'calls/create-call': { table: 'read-write' },
+  'calls/update-call': { table: 'read-write' },
   'applications/create-draft': { table: 'read-write' },
   'applications/get-application': { table: 'read' },
+  'applications/update-draft': { table: 'read-write' },
+  'applications/list-my-applications': { table: 'read' },
   'applications/submit-application': { table: 'read-write' },
   'meta/get-openapi': {},
   'organisations/list-organisations': { table: 'read' },

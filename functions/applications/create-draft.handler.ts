@@ -6,7 +6,7 @@ import { DynamoDbMembershipRepository } from '#shared/adapters/dynamodb/dynamodb
 import { createDraftOperation } from '#shared/api/operations/applications.ts';
 import { systemClock } from '#shared/domain/clock.ts';
 import { httpHandler } from '#shared/http/http-handler.ts';
-import { toApplicationView } from '#shared/http/views.ts';
+import { applicationResponse } from '#shared/http/views.ts';
 import { createDraft } from '#shared/use-cases/create-draft.ts';
 
 const table = tableName();
@@ -18,11 +18,9 @@ const deps = {
   newId: randomUUID,
 };
 
-export const handler = httpHandler(createDraftOperation, async ({ body, caller }) => {
-  const application = await createDraft(deps, caller, body);
-  return {
-    status: 201,
-    body: toApplicationView(application),
-    headers: { etag: `"${application.version}"`, location: `/api/applications/${application.id}` },
-  };
+export const handler = httpHandler(createDraftOperation, async ({ body, caller, language }) => {
+  const created = await createDraft(deps, caller, body);
+  return applicationResponse(201, created, language, {
+    location: `/api/applications/${created.application.id}`,
+  });
 });

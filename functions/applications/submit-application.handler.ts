@@ -5,7 +5,7 @@ import { DynamoDbMembershipRepository } from '#shared/adapters/dynamodb/dynamodb
 import { submitApplicationOperation } from '#shared/api/operations/applications.ts';
 import { systemClock } from '#shared/domain/clock.ts';
 import { httpHandler } from '#shared/http/http-handler.ts';
-import { toApplicationView } from '#shared/http/views.ts';
+import { applicationResponse } from '#shared/http/views.ts';
 import { submitApplication } from '#shared/use-cases/submit-application.ts';
 
 const table = tableName();
@@ -16,8 +16,7 @@ const deps = {
   clock: systemClock,
 };
 
-export const handler = httpHandler(submitApplicationOperation, async ({ params, caller }) => {
-  const application = await submitApplication(deps, caller, params.id);
-  // 202: submitted; the intake (Aktenzeichen, receipt) follows in the background.
-  return { status: 202, body: toApplicationView(application), headers: { etag: `"${application.version}"` } };
-});
+// 202: submitted; the intake (Aktenzeichen, receipt) follows in the background.
+export const handler = httpHandler(submitApplicationOperation, async ({ params, caller, language }) =>
+  applicationResponse(202, await submitApplication(deps, caller, params.id), language),
+);

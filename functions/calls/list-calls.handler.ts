@@ -7,9 +7,9 @@ import { listCalls } from '#shared/use-cases/list-calls.ts';
 
 const calls = new DynamoDbCallRepository(documentClient, tableName());
 
-export const handler = httpHandler(listCallsOperation, async () => ({
+export const handler = httpHandler(listCallsOperation, async ({ query }) => ({
   status: 200,
-  body: { items: await listCalls({ calls, clock: systemClock }) },
+  body: { items: await listCalls({ calls, clock: systemClock }, query) },
   // Calls change rarely; a short shared cache spares the table on busy deadline days.
   headers: { 'cache-control': 'public, max-age=60' },
 }));

@@ -308,7 +308,17 @@ export async function seedDemoData(options: {
   const calls = demoCalls(now);
   for (const call of calls) {
     // Keep a call that exists: a restart must not move deadlines under existing drafts.
-    if (!(await callRepository.get(call.id))) await callRepository.put(call);
+    if (!(await callRepository.get(call.id))) {
+      const at = now.toISOString();
+      await callRepository.put({
+        ...call,
+        version: 1,
+        createdAt: at,
+        createdBy: 'system:seed',
+        updatedAt: at,
+        updatedBy: 'system:seed',
+      });
+    }
   }
   const users: (DemoUser & { sub: string })[] = [];
   for (const user of DEMO_USERS) {

@@ -2,9 +2,16 @@ import type { Operation } from './operation.ts';
 import {
   createDraftOperation,
   getApplicationOperation,
+  listMyApplicationsOperation,
   submitApplicationOperation,
+  updateDraftOperation,
 } from './operations/applications.ts';
-import { listCallsOperation } from './operations/calls.ts';
+import {
+  createCallOperation,
+  getCallOperation,
+  listCallsOperation,
+  updateCallOperation,
+} from './operations/calls.ts';
 import {
   acceptInvitationOperation,
   inviteMemberOperation,
@@ -26,8 +33,13 @@ import {
  */
 export const operations: readonly Operation[] = [
   listCallsOperation,
+  getCallOperation,
+  createCallOperation,
+  updateCallOperation,
   createDraftOperation,
+  listMyApplicationsOperation,
   getApplicationOperation,
+  updateDraftOperation,
   submitApplicationOperation,
   getOpenApiOperation,
   listOrganisationsOperation,

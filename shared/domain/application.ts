@@ -1,11 +1,12 @@
 import type { ApplicationStatus } from '../api/schemas/application.schema.ts';
+import type { DraftContent } from '../api/schemas/draft.schema.ts';
 import type { Workflow } from './lifecycle.ts';
 
-export interface Application {
+/** An application: what the association wrote (its draft content) and where it stands. */
+export interface Application extends DraftContent {
   id: string;
   orgId: string;
   callId: string;
-  title: string;
   status: ApplicationStatus;
   /** Increments on every change: the ETag of drafts and the optimistic lock of every write. */
   version: number;
@@ -32,10 +33,77 @@ export interface ApplicationEvent {
   version: number;
   at: string;
   actor: string;
-  type: 'DRAFT_CREATED' | 'SUBMITTED' | 'REFERENCE_ALLOCATED' | 'RECEIPT_SENT';
+  type: 'DRAFT_CREATED' | 'DRAFT_UPDATED' | 'SUBMITTED' | 'REFERENCE_ALLOCATED' | 'RECEIPT_SENT';
   from?: ApplicationStatus;
   to: ApplicationStatus;
   reason?: string;
+  /** DRAFT_UPDATED: the top-level fields the change touched (who changed what, for the timeline). */
+  fields?: string[];
+}
+
+/** The fields of an application that its members edit while it is a draft. */
+export const DRAFT_FIELDS = [
+  'title',
+  'summary',
+  'targetGroups',
+  'region',
+  'projectPeriod',
+  'declarations',
+  'financePlan',
+] as const satisfies readonly (keyof DraftContent)[];
+
+/** Members may edit the content while it is a draft, and again while documents are requested. */
+export function isEditable(status: ApplicationStatus): boolean {
+  return status === 'DRAFT' || status === 'INCOMPLETE';
+}
+
+/** The draft content of an application, without its status and bookkeeping. */
+export function draftContentOf(application: Application): DraftContent {
+  const content: Record<string, unknown> = {};
+  for (const field of DRAFT_FIELDS) {
+    if (application[field] !== undefined) content[field] = application[field];
+  }
+  return content as DraftContent;
+}
+
+/**
+ * The next version of a draft with `content` as its new draft content and the event recording who
+ * changed which fields; undefined when the content is what is stored already (nothing to write).
+ */
+export function editDraft(
+  application: Application,
+  content: DraftContent,
+  actor: string,
+  now: Date,
+): { next: Application; event: ApplicationEvent } | undefined {
+  const before = draftContentOf(application);
+  const fields = DRAFT_FIELDS.filter(
+    (field) => canonicalJson(before[field]) !== canonicalJson(content[field]),
+  );
+  if (fields.length === 0) return undefined;
+  const at = now.toISOString();
+  const bookkeeping = Object.fromEntries(
+    Object.entries(application).filter(([name]) => !(DRAFT_FIELDS as readonly string[]).includes(name)),
+  ) as Omit<Application, keyof DraftContent>;
+  const next: Application = {
+    ...bookkeeping,
+    ...content,
+    version: application.version + 1,
+    updatedAt: at,
+    updatedBy: actor,
+  };
+  return {
+    next,
+    event: {
+      applicationId: application.id,
+      version: next.version,
+      at,
+      actor,
+      type: 'DRAFT_UPDATED',
+      to: application.status,
+      fields,
+    },
+  };
 }
 
 /** A new draft and the event that records its creation. */
@@ -76,4 +144,13 @@ export function newDraft(input: {
 /** The reference number (Aktenzeichen): the call's prefix and a six-digit sequence, e.g. IM-2027-B-000123. */
 export function formatReference(prefix: string, sequence: number): string {
   return `${prefix}-${String(sequence).padStart(6, '0')}`;
+}
+
+/** JSON with object keys sorted, so equal content compares equal whatever order DynamoDB returns maps in. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
 }

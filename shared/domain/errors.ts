@@ -1,3 +1,4 @@
+import type * as z from 'zod/mini';
 import type { LocalizedText } from '../http/language.ts';
 
 /**
@@ -64,5 +65,20 @@ export class StaleVersionError extends Error {
     super(`stale version; the current version is ${currentVersion}`);
     this.name = 'StaleVersionError';
     this.currentVersion = currentVersion;
+  }
+}
+
+/**
+ * An edit whose result does not fit the record's schema (e.g. a merge patch that removes a required
+ * field or puts text where a number belongs): 422 with the field errors, in the caller's language.
+ */
+export class SchemaViolationError extends Error {
+  readonly schema: z.ZodMiniType;
+  readonly input: unknown;
+  constructor(schema: z.ZodMiniType, input: unknown) {
+    super('the edited record does not fit its schema');
+    this.name = 'SchemaViolationError';
+    this.schema = schema;
+    this.input = input;
   }
 }

@@ -5,9 +5,11 @@ import {
   ForbiddenError,
   NotFoundError,
   RuleViolationError,
+  SchemaViolationError,
   StaleVersionError,
 } from '../domain/errors.ts';
 import type { Language, LocalizedText } from './language.ts';
+import { validate } from './validation.ts';
 
 /** One violated field: `path` is dotted (`financePlan.lines.0.amountCents`), as web forms name fields. */
 export interface FieldError {
@@ -115,6 +117,10 @@ export function toProblemError(error: unknown, language: Language): ProblemError
       },
       extensions: { currentVersion: error.currentVersion },
     });
+  }
+  if (error instanceof SchemaViolationError) {
+    const result = validate(error.schema, error.input, language, 'body');
+    return new ProblemError(422, { errors: result.ok ? [] : result.errors });
   }
   if (error instanceof RuleViolationError) {
     return new ProblemError(422, {

@@ -1,8 +1,61 @@
-import type { ApplicationView } from '../api/schemas/application.schema.ts';
-import type { Application } from '../domain/application.ts';
+import type { ApplicationSummary, ApplicationView } from '../api/schemas/application.schema.ts';
+import type { Call } from '../api/schemas/call.schema.ts';
+import { type Application, draftContentOf } from '../domain/application.ts';
+import type { RuleViolation } from '../domain/errors.ts';
+import { checkDraft } from '../domain/finance-rules.ts';
+import { etagOf } from './if-match.ts';
+import type { Language } from './language.ts';
 
-/** What applicants see of an application: no internal workflow markers. */
-export function toApplicationView(application: Application): ApplicationView {
+/**
+ * What applicants see of an application: its content, the finance plan's figures and every rule
+ * finding in their language — computed by the same rules module the browser runs — and no internal
+ * workflow markers.
+ */
+export function toApplicationView(application: Application, call: Call, language: Language): ApplicationView {
   const { pendingWork, pendingSince: _since, ...rest } = application;
-  return { ...rest, processing: pendingWork !== undefined };
+  const check = checkDraft(draftContentOf(application), call);
+  const localize = (finding: RuleViolation) => ({
+    path: finding.path,
+    code: finding.code,
+    message: finding.message[language],
+  });
+  return {
+    ...rest,
+    processing: pendingWork !== undefined,
+    totals: check.totals,
+    violations: check.violations.map(localize),
+    missing: check.missing.map(localize),
+  };
+}
+
+/** The answer carrying one application: its view and its version as the ETag for the next edit. */
+export function applicationResponse(
+  status: number,
+  found: { application: Application; call: Call },
+  language: Language,
+  headers: Record<string, string> = {},
+) {
+  return {
+    status,
+    body: toApplicationView(found.application, found.call, language),
+    headers: { etag: etagOf(found.application.version), ...headers },
+  };
+}
+
+/** One line of a list of applications: what a person needs to find theirs and see where it stands. */
+export function toApplicationSummary(application: Application): ApplicationSummary {
+  return {
+    id: application.id,
+    orgId: application.orgId,
+    callId: application.callId,
+    title: application.title,
+    status: application.status,
+    version: application.version,
+    ...(application.reference ? { reference: application.reference } : {}),
+    createdAt: application.createdAt,
+    updatedAt: application.updatedAt,
+    updatedBy: application.updatedBy,
+    ...(application.submittedAt ? { submittedAt: application.submittedAt } : {}),
+    processing: application.pendingWork !== undefined,
+  };
 }

@@ -4,6 +4,8 @@ export interface ApplicationRepository {
   /** Stores a new application with its first event, atomically; fails if the id exists. */
   create(application: Application, event: ApplicationEvent): Promise<void>;
   get(id: string): Promise<Application | undefined>;
+  /** An organisation's applications, the newest first (one Query on the organisation's index). */
+  listByOrganisation(orgId: string): Promise<Application[]>;
   /**
    * Writes the next state of an application and its event, atomically, if the stored version is still
    * `expectedVersion` (optimistic lock); otherwise throws ConcurrentChangeError and writes nothing.

@@ -1,11 +1,12 @@
 import type { CreateDraftBody } from '../api/schemas/application.schema.ts';
-import { type Application, newDraft } from '../domain/application.ts';
+import { newDraft } from '../domain/application.ts';
 import { acceptsDrafts } from '../domain/call.ts';
 import type { Clock } from '../domain/clock.ts';
 import { type RuleViolation, RuleViolationError } from '../domain/errors.ts';
 import type { ApplicationRepository } from '../ports/application-repository.ts';
 import type { CallRepository } from '../ports/call-repository.ts';
 import type { MembershipRepository } from '../ports/membership-repository.ts';
+import type { ApplicationInCall } from './get-application.ts';
 
 export interface CreateDraftDeps {
   applications: ApplicationRepository;
@@ -26,7 +27,7 @@ export async function createDraft(
   deps: CreateDraftDeps,
   actor: { sub: string },
   input: CreateDraftBody,
-): Promise<Application> {
+): Promise<ApplicationInCall> {
   const now = deps.clock.now();
   const [isMember, call] = await Promise.all([
     deps.memberships.isMember(input.orgId, actor.sub),
@@ -60,7 +61,7 @@ export async function createDraft(
       },
     });
   }
-  if (violations.length > 0) throw new RuleViolationError(violations);
+  if (violations.length > 0 || !call) throw new RuleViolationError(violations);
 
   const { application, event } = newDraft({
     id: deps.newId(),
@@ -71,5 +72,5 @@ export async function createDraft(
     now,
   });
   await deps.applications.create(application, event);
-  return application;
+  return { application, call };
 }

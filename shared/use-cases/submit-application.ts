@@ -6,6 +6,7 @@ import { decideTransition } from '../domain/lifecycle.ts';
 import type { ApplicationRepository } from '../ports/application-repository.ts';
 import type { CallRepository } from '../ports/call-repository.ts';
 import type { MembershipRepository } from '../ports/membership-repository.ts';
+import type { ApplicationInCall } from './get-application.ts';
 
 export interface SubmitDeps {
   applications: ApplicationRepository;
@@ -27,7 +28,7 @@ export async function submitApplication(
   deps: SubmitDeps,
   actor: { sub: string; email?: string },
   id: string,
-): Promise<Application> {
+): Promise<ApplicationInCall> {
   const application = await deps.applications.get(id);
   if (!application || !(await deps.memberships.isMember(application.orgId, actor.sub))) {
     throw new NotFoundError('application');
@@ -87,5 +88,5 @@ export async function submitApplication(
     },
     application.version,
   );
-  return next;
+  return { application: next, call };
 }

@@ -37,6 +37,26 @@ const matrix: Record<string, Row> = {
     request: () => ({ method: 'GET', path: '/api/calls' }),
     expected: { anonymous: 200, member: 200, otherOrgMember: 200, reviewer: 200, approver: 200, admin: 200 },
   },
+  getCall: {
+    request: ({ callId }) => ({ method: 'GET', path: `/api/calls/${callId}` }),
+    expected: { anonymous: 200, member: 200, otherOrgMember: 200, reviewer: 200, approver: 200, admin: 200 },
+  },
+  createCall: {
+    // aCall() makes a fresh id on each request, so the admin's 201 is not a duplicate of anything.
+    request: () => ({ method: 'POST', path: '/api/admin/calls', body: aCall() }),
+    expected: { anonymous: 401, member: 403, otherOrgMember: 403, reviewer: 403, approver: 403, admin: 201 },
+  },
+  updateCall: {
+    // Only the admin's request reaches the call, so version 1 is current for it. The call has drafts
+    // by then, so the change is one that stays allowed: the display title.
+    request: ({ callId }) => ({
+      method: 'PATCH',
+      path: `/api/admin/calls/${callId}`,
+      headers: { 'if-match': '"1"' },
+      body: { title: { de: 'Matrix-Aufruf', en: 'Matrix call' } },
+    }),
+    expected: { anonymous: 401, member: 403, otherOrgMember: 403, reviewer: 403, approver: 403, admin: 200 },
+  },
   getOpenApi: {
     request: () => ({ method: 'GET', path: '/api/openapi.json' }),
     expected: { anonymous: 200, member: 200, otherOrgMember: 200, reviewer: 200, approver: 200, admin: 200 },
@@ -56,6 +76,20 @@ const matrix: Record<string, Row> = {
       path: `/api/applications/${submittableDraftId}/submit`,
     }),
     expected: { anonymous: 401, member: 202, otherOrgMember: 404, reviewer: 403, approver: 403, admin: 403 },
+  },
+  listMyApplications: {
+    request: () => ({ method: 'GET', path: '/api/applications' }),
+    expected: { anonymous: 401, member: 200, otherOrgMember: 200, reviewer: 403, approver: 403, admin: 403 },
+  },
+  updateDraft: {
+    // A fresh draft (version 1) for each caller, so a successful save cannot make the next one stale.
+    request: ({ submittableDraftId }) => ({
+      method: 'PATCH',
+      path: `/api/applications/${submittableDraftId}`,
+      headers: { 'if-match': '"1"' },
+      body: { summary: 'Ein Sprachcafé für Neuzugewanderte.' },
+    }),
+    expected: { anonymous: 401, member: 200, otherOrgMember: 404, reviewer: 403, approver: 403, admin: 403 },
   },
   getApplication: {
     request: ({ draftId }) => ({ method: 'GET', path: `/api/applications/${draftId}` }),

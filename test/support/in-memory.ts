@@ -25,6 +25,13 @@ export class InMemoryApplications implements ApplicationRepository {
     this.events.push(event);
   }
 
+  async listByOrganisation(orgId: string) {
+    return [...this.items.values()]
+      .filter((application) => application.orgId === orgId)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .map((application) => structuredClone(application));
+  }
+
   readonly counters = new Map<string, number>();
 
   async assignReference(input: {

@@ -144,9 +144,17 @@ export async function expireInvitation(orgId: string, email: string, on?: On): P
   );
 }
 
-/** Given a call, written straight to the table (the admin API for calls comes later). */
+/** Given a call, written straight to the table as version 1, as the admin API would store it. */
 export async function givenCall(call: Call, on?: On): Promise<Call> {
-  await new DynamoDbCallRepository(documentClient(on), target(on).tableName).put(call);
+  const at = new Date().toISOString();
+  await new DynamoDbCallRepository(documentClient(on), target(on).tableName).put({
+    ...call,
+    version: 1,
+    createdAt: at,
+    createdBy: 'system:test',
+    updatedAt: at,
+    updatedBy: 'system:test',
+  });
   return call;
 }
 

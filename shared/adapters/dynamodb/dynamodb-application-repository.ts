@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException, TransactionCanceledException } from '@
 import {
   type DynamoDBDocumentClient,
   GetCommand,
+  paginateQuery,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -38,10 +39,21 @@ export class DynamoDbApplicationRepository implements ApplicationRepository {
   }
 
   async create(application: Application, event: ApplicationEvent): Promise<void> {
-    // The application and its first event are written together, or not at all.
+    // The application, its first event and the call's application count are written together, or not
+    // at all. The count is what locks the call's rules (an admin's rule change requires it to be 0),
+    // so a draft and a rule change cannot both slip through concurrently.
     await this.client.send(
       new TransactWriteCommand({
         TransactItems: [
+          {
+            Update: {
+              TableName: this.table,
+              Key: keys.call(application.callId),
+              UpdateExpression: 'ADD applicationCount :one',
+              ConditionExpression: 'attribute_exists(pk)',
+              ExpressionAttributeValues: { ':one': 1 },
+            },
+          },
           {
             Put: {
               TableName: this.table,
@@ -95,6 +107,24 @@ export class DynamoDbApplicationRepository implements ApplicationRepository {
       new GetCommand({ TableName: this.table, Key: keys.application(id), ConsistentRead: true }),
     );
     return Item ? withoutKeys<Application>(Item) : undefined;
+  }
+
+  async listByOrganisation(orgId: string): Promise<Application[]> {
+    const applications: Application[] = [];
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :org AND begins_with(gsi1sk, :app)',
+        ExpressionAttributeValues: { ':org': `ORG#${orgId}`, ':app': 'APP#' },
+        ScanIndexForward: false,
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) applications.push(withoutKeys<Application>(item));
+    }
+    return applications;
   }
 
   async assignReference(input: {

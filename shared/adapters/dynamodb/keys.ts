@@ -13,6 +13,12 @@
  * | email claim | APP#<id>        | EMAIL#<event>#<template> |          |                           |
  * | counter     | COUNTER#REFERENCE#<prefix> | COUNTER  |               |                           |
  *
+ * A call item also carries `version` (optimistic lock of admin edits; absent = 1) and
+ * `applicationCount` (absent = 0), which draft creation ADDs to in the draft's transaction. Admin edits
+ * change the call with UpdateItem (never a whole-item put, which would lose concurrent increments) and
+ * condition rule changes on the count being 0. gsi1sk moves with closesAt; `GET /api/calls` reads
+ * `gsi1sk >= now` (upcoming and open) or `gsi1sk < now` (closed).
+ *
  * gsi2 (call + status): an application outside DRAFT has gsi2pk CALL#<callId>#STATUS#<status> and
  * gsi2sk <submittedAt>#<id>. The sparse `pending` index holds applications with pendingWork set.
  *

@@ -1,5 +1,13 @@
+import * as z from 'zod/mini';
 import { defineOperation } from '../operation.ts';
-import { ApplicationParams, ApplicationView, CreateDraftBody } from '../schemas/application.schema.ts';
+import {
+  ApplicationParams,
+  ApplicationSummary,
+  ApplicationView,
+  CreateDraftBody,
+  DraftPatch,
+  ListMyApplicationsQuery,
+} from '../schemas/application.schema.ts';
 
 export const createDraftOperation = defineOperation({
   operationId: 'createDraft',
@@ -46,4 +54,43 @@ export const submitApplicationOperation = defineOperation({
     },
   },
   problems: [401, 403, 404, 409, 422],
+});
+
+export const updateDraftOperation = defineOperation({
+  operationId: 'updateDraft',
+  method: 'PATCH',
+  path: '/api/applications/{id}',
+  summary:
+    'Antragsentwurf speichern (JSON Merge Patch, If-Match) / Save a draft (JSON merge patch, If-Match)',
+  tags: ['applications'],
+  access: ['applicant'],
+  handler: 'applications/update-draft',
+  params: ApplicationParams,
+  body: DraftPatch,
+  responses: {
+    200: {
+      description: 'The saved draft, with its finance figures and rule findings',
+      schema: ApplicationView,
+      headers: ['ETag'],
+    },
+  },
+  problems: [401, 403, 404, 409, 412, 422, 428],
+});
+
+export const listMyApplicationsOperation = defineOperation({
+  operationId: 'listMyApplications',
+  method: 'GET',
+  path: '/api/applications',
+  summary: 'Meine Anträge, über alle meine Organisationen / My applications, across my organisations',
+  tags: ['applications'],
+  access: ['applicant'],
+  handler: 'applications/list-my-applications',
+  query: ListMyApplicationsQuery,
+  responses: {
+    200: {
+      description: 'The applications, the most recently changed first',
+      schema: z.object({ items: z.array(ApplicationSummary) }),
+    },
+  },
+  problems: [401, 403],
 });

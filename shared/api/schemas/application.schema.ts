@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { Line, Timestamp, Uuid } from './common.schema.ts';
+import { DraftContent, FinanceTotals } from './draft.schema.ts';
 
 export const ApplicationStatus = z.enum([
   'DRAFT',
@@ -25,12 +26,14 @@ export const CreateDraftBody = z.strictObject({
 });
 export type CreateDraftBody = z.infer<typeof CreateDraftBody>;
 
-/** The applicant's view of an application. */
-export const ApplicationView = z.object({
+/** A broken rule or a missing entry, with the field it concerns, in the caller's language. */
+export const Finding = z.object({ path: z.string(), code: z.string(), message: z.string() });
+
+/** The applicant's view of an application: its content, where it stands, and what the rules say. */
+export const ApplicationView = z.extend(DraftContent, {
   id: Uuid,
   orgId: Uuid,
   callId: z.string(),
-  title: z.string(),
   status: ApplicationStatus,
   version: z.int(),
   createdAt: Timestamp,
@@ -44,7 +47,42 @@ export const ApplicationView = z.object({
   reference: z.optional(z.string()),
   /** True while follow-up work (e.g. the intake) still runs after the last change. */
   processing: z.boolean(),
+  /** The finance plan's figures, computed with the call's rules (the same module runs in the browser). */
+  totals: FinanceTotals,
+  /** Rules the entered values break; submit is refused while there are any. */
+  violations: z.array(Finding),
+  /** What must still be filled in before the application can be submitted. */
+  missing: z.array(Finding),
 });
 export type ApplicationView = z.infer<typeof ApplicationView>;
 
 export const ApplicationParams = z.object({ id: Uuid });
+
+/**
+ * PATCH /api/applications/{id}: a JSON merge patch (RFC 7396) of the draft content. Any JSON object is
+ * accepted here; the merged result is validated against the draft schema, so errors name real fields.
+ */
+export const DraftPatch = z.record(z.string(), z.unknown());
+
+/** GET /api/applications: filters of the caller's list. */
+export const ListMyApplicationsQuery = z.object({
+  orgId: z.optional(Uuid),
+  status: z.optional(ApplicationStatus),
+});
+
+/** One line of the caller's list of applications. */
+export const ApplicationSummary = z.object({
+  id: Uuid,
+  orgId: Uuid,
+  callId: z.string(),
+  title: z.string(),
+  status: ApplicationStatus,
+  version: z.int(),
+  reference: z.optional(z.string()),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  updatedBy: z.string(),
+  submittedAt: z.optional(Timestamp),
+  processing: z.boolean(),
+});
+export type ApplicationSummary = z.infer<typeof ApplicationSummary>;

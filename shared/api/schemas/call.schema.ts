@@ -77,7 +77,38 @@ export const Call = z.object({
 });
 export type Call = z.infer<typeof Call>;
 
+/**
+ * What an admin writes: a call's definition, nothing else. Strict, so a misspelt or read-only field
+ * (`phase`, `version`, `applicationCount`) is refused with its name instead of being dropped silently.
+ * POST /api/admin/calls takes it as its body; a PATCH must leave a call that still fits it.
+ */
+export const CallDefinition = z.strictObject(Call.shape);
+
+/** PATCH /api/admin/calls/{callId}: a JSON merge patch (RFC 7396) of the call's definition. */
+export const CallPatch = z.record(z.string(), z.unknown());
+
+/** The public view of a call: its definition and the phase it is in now. Bookkeeping stays internal. */
 export const CallView = z.extend(Call, { phase: CallPhase });
 export type CallView = z.infer<typeof CallView>;
 
+/** The admins' view: the public view plus who changed it when and whether applications lock its rules. */
+export const AdminCallView = z.extend(CallView, {
+  version: z.int(),
+  /** Absent on calls stored before calls were versioned. */
+  createdAt: z.optional(Timestamp),
+  createdBy: z.optional(z.string()),
+  updatedAt: z.optional(Timestamp),
+  updatedBy: z.optional(z.string()),
+  /** Drafts and applications created in this call. Above 0, its rules are locked (see call-rules.ts). */
+  applicationCount: z.int(),
+});
+export type AdminCallView = z.infer<typeof AdminCallView>;
+
 export const CallParams = z.object({ callId: z.string().check(z.regex(/^[a-z0-9-]{3,60}$/)) });
+
+/**
+ * GET /api/calls?phase=…: without a phase, the calls a visitor can still act on (upcoming and open);
+ * `closed` lists past calls, the most recent deadline first.
+ */
+export const ListCallsQuery = z.object({ phase: z.optional(CallPhase) });
+export type ListCallsQuery = z.infer<typeof ListCallsQuery>;

@@ -20,11 +20,12 @@ describe('createDraft', () => {
   it('stores a draft at version 1 together with its creation event', async () => {
     const { deps, applications } = given([open], [[ORG, 'amira']]);
 
-    const draft = await createDraft(
+    const { application: draft, call } = await createDraft(
       deps,
       { sub: 'amira' },
       { orgId: ORG, callId: 'open-call', title: 'Sprachcafé' },
     );
+    expect(call.id).toBe('open-call');
 
     expect(draft).toMatchObject({
       status: 'DRAFT',
@@ -54,7 +55,7 @@ describe('createDraft', () => {
     const { deps } = given([upcoming], [[ORG, 'amira']]);
     await expect(
       createDraft(deps, { sub: 'amira' }, { orgId: ORG, callId: 'upcoming', title: 'Früh dran' }),
-    ).resolves.toMatchObject({ status: 'DRAFT' });
+    ).resolves.toMatchObject({ application: { status: 'DRAFT' } });
   });
 
   it('names every broken rule at once and stores nothing', async () => {
@@ -90,13 +91,16 @@ describe('createDraft', () => {
 describe('getApplicationForMember', () => {
   it("treats another organisation's application as not found", async () => {
     const { deps } = given([aCall({ id: 'open-call' }, NOW)], [[ORG, 'amira']]);
-    const draft = await createDraft(
+    const { application: draft } = await createDraft(
       deps,
       { sub: 'amira' },
       { orgId: ORG, callId: 'open-call', title: 'Unseres' },
     );
 
-    await expect(getApplicationForMember(deps, { sub: 'amira' }, draft.id)).resolves.toEqual(draft);
+    await expect(getApplicationForMember(deps, { sub: 'amira' }, draft.id)).resolves.toMatchObject({
+      application: draft,
+      call: { id: 'open-call' },
+    });
     await expect(getApplicationForMember(deps, { sub: 'mallory' }, draft.id)).rejects.toThrow(
       'application not found',
     );

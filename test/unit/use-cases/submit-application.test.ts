@@ -10,7 +10,7 @@ const ORG = '5b0c1f0e-2b1d-4a53-9a35-0c6f4f0e1a01';
 async function givenDraft(now: Date, callOverrides = {}) {
   const call = aCall({ id: 'call-1', ...callOverrides }, new Date('2026-11-25T10:00:00Z'));
   const deps = fakeDeps({ calls: [call], members: [[ORG, 'amira']], now });
-  const draft = await createDraft(
+  const { application: draft } = await createDraft(
     { ...deps, clock: { now: () => new Date('2026-11-25T10:00:00Z') } },
     { sub: 'amira' },
     { orgId: ORG, callId: 'call-1', title: 'Elterncafé' },
@@ -24,7 +24,11 @@ describe('submitApplication', () => {
   it('moves a draft to SUBMITTED, marks intake as pending and records who submitted', async () => {
     const { deps, draft } = await givenDraft(now);
 
-    const submitted = await submitApplication(deps, { sub: 'amira', email: 'amira@example.org' }, draft.id);
+    const { application: submitted } = await submitApplication(
+      deps,
+      { sub: 'amira', email: 'amira@example.org' },
+      draft.id,
+    );
 
     expect(submitted).toMatchObject({
       status: 'SUBMITTED',
@@ -61,7 +65,7 @@ describe('submitApplication', () => {
 
     const { deps: inTime, draft: other } = await givenDraft(new Date('2026-11-26T22:59:59Z'), { closesAt });
     await expect(submitApplication(inTime, { sub: 'amira' }, other.id)).resolves.toMatchObject({
-      status: 'SUBMITTED',
+      application: { status: 'SUBMITTED' },
     });
   });
 
