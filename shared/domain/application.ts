@@ -20,10 +20,26 @@ export interface Application extends DraftContent {
   contactEmail?: string;
   /** Aktenzeichen, e.g. IM-2027-B-000123: allocated once by the intake workflow, never changed. */
   reference?: string;
+  /** The open request for missing items (Nachforderung) while INCOMPLETE; kept afterwards for the record. */
+  nachforderung?: Nachforderung;
+  /** When and why the organisation withdrew the application. */
+  withdrawal?: { at: string; by: string; reason: string };
   /** The workflow that must still run after the last transition; cleared by its last task. */
   pendingWork?: Workflow;
   /** When the pending work was marked; identifies one dispatch of it. */
   pendingSince?: string;
+}
+
+/** What is missing and until when it may be supplied (Vollständigkeitsprüfung / Nachforderung). */
+export interface Nachforderung {
+  requestedAt: string;
+  /** Who asked: 'system' for the intake's completeness check, else the reviewer's sub. */
+  requestedBy: string;
+  /** The end of the due day, Europe/Berlin (a supplement is accepted until then, even after the call closed). */
+  dueAt: string;
+  items: { path: string; code: string; message: { de: string; en: string } }[];
+  /** A note from the reviewer, if any. */
+  note?: string;
 }
 
 /** One entry of the append-only event log: who did what to the application, when and why. */
