@@ -6,7 +6,9 @@ import type { ApplicationStatus } from '../api/schemas/application.schema.ts';
  * the same transaction marks as pending.
  *
  *   DRAFT ─submit→ SUBMITTED ─intake→ IN_REVIEW ─both assessments→ ASSESSED ─decision→ APPROVED | REJECTED
- *                     └→ INCOMPLETE ─supplement→ IN_REVIEW (before the due date, else CLOSED_INCOMPLETE)
+ *                     └→ INCOMPLETE ─supplement→ SUBMITTED (before the due date, else CLOSED_INCOMPLETE)
+ *   A supplement goes through the intake again: it keeps its Aktenzeichen, is checked for completeness
+ *   once more, and only a complete application reaches review.
  *   APPROVED | REJECTED ─letter retrieved→ NOTIFIED ─objection→ APPEALED | ─period ends→ FINAL
  *   withdraw from DRAFT, SUBMITTED, INCOMPLETE, IN_REVIEW, ASSESSED
  */
@@ -42,7 +44,7 @@ export const LIFECYCLE: Readonly<Record<LifecycleAction, Rule>> = {
   submit: { from: ['DRAFT'], to: 'SUBMITTED', by: ['member'], followUp: 'intake' },
   'intake-complete': { from: ['SUBMITTED'], to: 'IN_REVIEW', by: ['system'] },
   'request-documents': { from: ['SUBMITTED', 'IN_REVIEW'], to: 'INCOMPLETE', by: ['system', 'reviewer'] },
-  supplement: { from: ['INCOMPLETE'], to: 'IN_REVIEW', by: ['member'], followUp: 'intake' },
+  supplement: { from: ['INCOMPLETE'], to: 'SUBMITTED', by: ['member'], followUp: 'intake' },
   'close-incomplete': { from: ['INCOMPLETE'], to: 'CLOSED_INCOMPLETE', by: ['system'] },
   'assessments-complete': { from: ['IN_REVIEW'], to: 'ASSESSED', by: ['system'], followUp: 'assessment' },
   approve: { from: ['ASSESSED'], to: 'APPROVED', by: ['approver'], followUp: 'decision' },

@@ -17,6 +17,7 @@ import type { Call } from '../../shared/api/schemas/call.schema.ts';
 import type { OrganisationProfile } from '../../shared/api/schemas/organisation.schema.ts';
 import { newOrganisation } from '../../shared/domain/organisation.ts';
 import type { Group } from '../../shared/domain/roles.ts';
+import { aCompleteDraftContent } from './drafts.ts';
 import { anOrganisationProfile } from './organisations.ts';
 
 /** Where the integration run's local stack listens (started once in global-setup.ts). */
@@ -235,4 +236,30 @@ export async function givenDraft(
   });
   if (response.status !== 201) throw new Error(`draft not created: ${response.status} ${response.text}`);
   return response.body as { id: string; version: number };
+}
+
+/**
+ * Given a draft that can be submitted: created through the API and filled with complete content (see
+ * test/support/drafts.ts) for a call made with `aCall()` (no mandatory documents unless the call asks).
+ */
+export async function givenCompleteDraft(
+  member: TestUser,
+  orgId: string,
+  callId: string,
+  title = 'Sprachcafé für Familien',
+  on?: On,
+) {
+  const draft = await givenDraft(member, orgId, callId, title, on);
+  const response = await api('PATCH', `/api/applications/${draft.id}`, {
+    token: member.token,
+    body: aCompleteDraftContent(),
+    headers: { 'if-match': `"${draft.version}"` },
+    on,
+  });
+  if (response.status !== 200) throw new Error(`draft not filled: ${response.status} ${response.text}`);
+  const filled = response.body as { id: string; version: number; violations: unknown[]; missing: unknown[] };
+  if (filled.violations.length > 0 || filled.missing.length > 0) {
+    throw new Error(`complete draft is not complete: ${response.text}`);
+  }
+  return filled;
 }

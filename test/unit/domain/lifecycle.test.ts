@@ -9,7 +9,7 @@ describe('the application lifecycle', () => {
     ['DRAFT', 'submit', 'member', 'SUBMITTED', 'intake'],
     ['SUBMITTED', 'intake-complete', 'system', 'IN_REVIEW', undefined],
     ['SUBMITTED', 'request-documents', 'system', 'INCOMPLETE', undefined],
-    ['INCOMPLETE', 'supplement', 'member', 'IN_REVIEW', 'intake'],
+    ['INCOMPLETE', 'supplement', 'member', 'SUBMITTED', 'intake'],
     ['IN_REVIEW', 'assessments-complete', 'system', 'ASSESSED', 'assessment'],
     ['ASSESSED', 'approve', 'approver', 'APPROVED', 'decision'],
     ['ASSESSED', 'reject', 'approver', 'REJECTED', 'decision'],
