@@ -19,6 +19,11 @@ export const functionAccess: Record<string, FunctionAccess> = {
   'applications/update-draft': { table: 'read-write' },
   'applications/list-my-applications': { table: 'read' },
   'applications/submit-application': { table: 'read-write' },
+  // Signing an upload form needs PutObject on the bucket (the form acts with the function's rights).
+  'documents/create-document': { table: 'read-write', documents: 'read-write' },
+  'documents/complete-document': { table: 'read-write', documents: 'read-write' },
+  'documents/list-documents': { table: 'read' },
+  'documents/delete-document': { table: 'read-write', documents: 'read-write' },
   'meta/get-openapi': {},
   'organisations/list-organisations': { table: 'read' },
   'organisations/create-organisation': { table: 'read-write' },

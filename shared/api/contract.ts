@@ -13,6 +13,12 @@ import {
   updateCallOperation,
 } from './operations/calls.ts';
 import {
+  completeDocumentOperation,
+  createDocumentOperation,
+  deleteDocumentOperation,
+  listDocumentsOperation,
+} from './operations/documents.ts';
+import {
   acceptInvitationOperation,
   inviteMemberOperation,
   listInvitationsOperation,
@@ -41,6 +47,10 @@ export const operations: readonly Operation[] = [
   getApplicationOperation,
   updateDraftOperation,
   submitApplicationOperation,
+  listDocumentsOperation,
+  createDocumentOperation,
+  completeDocumentOperation,
+  deleteDocumentOperation,
   getOpenApiOperation,
   listOrganisationsOperation,
   createOrganisationOperation,

@@ -19,4 +19,10 @@ export interface ApplicationDocument {
   uploadedAt: string;
   uploadedBy: string;
   verifiedAt?: string;
+  /**
+   * The object the server checked, when it verified it: its ETag, and its version in the versioned
+   * bucket (absent where the store keeps no versions, as locally). The upload form stays usable until
+   * it expires, so a later read must ask for this version, not for whatever is under the key then.
+   */
+  checkedObject?: { etag?: string; versionId?: string };
 }

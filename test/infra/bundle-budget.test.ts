@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import budgetFile from '../../infra/bundle-budgets.json' with { type: 'json' };
 import { ENTRY_METADATA } from '../../infra/constructs/app-function.ts';
+import { functionAccess } from '../../infra/function-access.ts';
 import { synthesizeWithBundles } from './synthesized.ts';
 
 /**
@@ -54,6 +55,12 @@ describe('bundle budgets', () => {
 
   it('bundles no full zod and no locale it does not use', () => {
     // zod/mini with namespace imports tree-shakes to ~40 kB; the full build or all locales add ~400 kB.
-    for (const s of sizes) expect(s.bytes, s.entry).toBeLessThan(500 * 1024);
+    // Functions with access to the documents bucket also carry the S3 client (~150 kB: its schemas
+    // and endpoint rules do not tree-shake), which leaves them as far below that mistake as the rest.
+    for (const s of sizes) {
+      const handler = s.entry.replace(/^functions\//, '').replace(/\.handler\.ts$/, '');
+      const limit = functionAccess[handler]?.documents ? 650 * 1024 : 500 * 1024;
+      expect(s.bytes, s.entry).toBeLessThan(limit);
+    }
   });
 });

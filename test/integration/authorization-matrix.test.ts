@@ -20,6 +20,10 @@ interface World {
   submittableDraftId: string;
   /** An open invitation to the member's address, from another organisation. */
   invitationId: string;
+  /** A document of draftId never uploaded: completing it answers its (rejected) verdict. */
+  documentId: string;
+  /** A document of draftId that the member's delete removes (callers after the member find none). */
+  deletableDocumentId: string;
 }
 
 interface Row {
@@ -91,6 +95,32 @@ const matrix: Record<string, Row> = {
     }),
     expected: { anonymous: 401, member: 200, otherOrgMember: 404, reviewer: 403, approver: 403, admin: 403 },
   },
+  listDocuments: {
+    request: ({ draftId }) => ({ method: 'GET', path: `/api/applications/${draftId}/documents` }),
+    expected: { anonymous: 401, member: 200, otherOrgMember: 404, reviewer: 403, approver: 403, admin: 403 },
+  },
+  createDocument: {
+    request: ({ submittableDraftId }) => ({
+      method: 'POST',
+      path: `/api/applications/${submittableDraftId}/documents`,
+      body: { type: 'other', fileName: 'Matrix.pdf', contentType: 'application/pdf', size: 10 },
+    }),
+    expected: { anonymous: 401, member: 201, otherOrgMember: 404, reviewer: 403, approver: 403, admin: 403 },
+  },
+  completeDocument: {
+    request: ({ draftId, documentId }) => ({
+      method: 'POST',
+      path: `/api/applications/${draftId}/documents/${documentId}/complete`,
+    }),
+    expected: { anonymous: 401, member: 200, otherOrgMember: 404, reviewer: 403, approver: 403, admin: 403 },
+  },
+  deleteDocument: {
+    request: ({ draftId, deletableDocumentId }) => ({
+      method: 'DELETE',
+      path: `/api/applications/${draftId}/documents/${deletableDocumentId}`,
+    }),
+    expected: { anonymous: 401, member: 204, otherOrgMember: 404, reviewer: 403, approver: 403, admin: 403 },
+  },
   getApplication: {
     request: ({ draftId }) => ({ method: 'GET', path: `/api/applications/${draftId}` }),
     expected: { anonymous: 401, member: 200, otherOrgMember: 404, reviewer: 403, approver: 403, admin: 403 },
@@ -161,6 +191,15 @@ describe('authorization matrix', () => {
       body: { orgId: world.orgId, callId: world.callId, title: 'Entwurf für die Matrix' },
     });
     world.draftId = draft.body.id as string;
+    const announceDocument = async (fileName: string) => {
+      const created = await api('POST', `/api/applications/${world.draftId}/documents`, {
+        token: member.token,
+        body: { type: 'other', fileName, contentType: 'application/pdf', size: 10 },
+      });
+      return (created.body.document as { id: string }).id;
+    };
+    world.documentId = await announceDocument('Nie hochgeladen.pdf');
+    world.deletableDocumentId = await announceDocument('Zum Löschen.pdf');
     const inviter = await givenUser(['applicant'], 'inviter');
     const invitingOrgId = await givenOrganisation([inviter]);
     const invitation = await api('POST', `/api/organisations/${invitingOrgId}/members`, {

@@ -11,6 +11,7 @@
  * | application | APP#<id>        | APP                 | ORG#<orgId>   | APP#<createdAt>#<id>      |
  * | event       | APP#<id>        | EVENT#<version 0-padded> |          |                           |
  * | email claim | APP#<id>        | EMAIL#<event>#<template> |          |                           |
+ * | document    | APP#<id>        | DOC#<docId>         |               |                           |
  * | counter     | COUNTER#REFERENCE#<prefix> | COUNTER  |               |                           |
  *
  * A call item also carries `version` (optimistic lock of admin edits; absent = 1) and
@@ -27,6 +28,10 @@
  * by that email through gsi1 when the invitee signs in. Its expiresAt is an ISO string, which the
  * table's TTL (Numbers only) ignores: an expired invitation stays, so accepting it late gets a clear
  * 409 rather than a 404.
+ *
+ * An application's documents share its partition (one Query on `DOC#` lists them; the table never
+ * holds their bytes, only the S3 key the server chose, `applications/<id>/<docId>`). Every document
+ * write also checks, in its transaction, that the application item is still editable.
  *
  * gsi3 (assignee) and gsi4 (due date) are defined in the table already and filled by later features.
  */
@@ -58,6 +63,11 @@ export const keys = {
   emailClaim: (applicationId: string, eventKey: string, template: string) => ({
     pk: `APP#${applicationId}`,
     sk: `EMAIL#${eventKey}#${template}`,
+  }),
+  /** A supporting document of an application (its bytes are in S3 under the key the item names). */
+  document: (applicationId: string, documentId: string) => ({
+    pk: `APP#${applicationId}`,
+    sk: `DOC#${documentId}`,
   }),
   event: (applicationId: string, version: number) => ({
     pk: `APP#${applicationId}`,

@@ -37,6 +37,11 @@ export const DocumentView = z.object({
   status: DocumentStatus,
   /** Why the server refused the file, in the caller's language. */
   rejectionReason: z.optional(z.string()),
+  /**
+   * The same as a stable code for clients: upload-missing, upload-empty, upload-too-large,
+   * upload-size-mismatch, type-disguised, type-mismatch (shared/domain/document-verdict.ts).
+   */
+  rejectionCode: z.optional(z.string()),
   uploadedAt: Timestamp,
   uploadedBy: z.string(),
   verifiedAt: z.optional(Timestamp),
@@ -44,3 +49,18 @@ export const DocumentView = z.object({
 export type DocumentView = z.infer<typeof DocumentView>;
 
 export const DocumentParams = z.object({ id: Uuid, docId: Uuid });
+
+/**
+ * A signed upload form: POST multipart/form-data to `url` with every one of `fields` first, then the
+ * file as `file`. It allows exactly the issued key, the announced size and type, until `expiresAt`.
+ */
+export const DocumentUpload = z.object({
+  url: z.string(),
+  fields: z.record(z.string(), z.string()),
+  expiresAt: Timestamp,
+});
+
+/** The answer to POST …/documents: the pending document and the form to upload it with. */
+export const CreatedDocumentView = z.object({ document: DocumentView, upload: DocumentUpload });
+
+export const DocumentList = z.object({ items: z.array(DocumentView) });

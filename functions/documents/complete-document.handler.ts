@@ -1,0 +1,28 @@
+import { documentClient, tableName } from '#shared/adapters/clients.ts';
+import { DynamoDbApplicationRepository } from '#shared/adapters/dynamodb/dynamodb-application-repository.ts';
+import { DynamoDbDocumentRepository } from '#shared/adapters/dynamodb/dynamodb-document-repository.ts';
+import { DynamoDbMembershipRepository } from '#shared/adapters/dynamodb/dynamodb-membership-repository.ts';
+import { documentsBucket, documentsS3Client, S3DocumentStore } from '#shared/adapters/s3-document-store.ts';
+import { completeDocumentOperation } from '#shared/api/operations/documents.ts';
+import { systemClock } from '#shared/domain/clock.ts';
+import { toDocumentView } from '#shared/http/document-views.ts';
+import { httpHandler } from '#shared/http/http-handler.ts';
+import { completeDocument } from '#shared/use-cases/documents/complete-document.ts';
+
+const table = tableName();
+const deps = {
+  applications: new DynamoDbApplicationRepository(documentClient, table),
+  memberships: new DynamoDbMembershipRepository(documentClient, table),
+  documents: new DynamoDbDocumentRepository(documentClient, table),
+  store: new S3DocumentStore(documentsS3Client(), documentsBucket()),
+  clock: systemClock,
+};
+
+// 200 whatever the verdict: the request worked; the document's status says whether the file did.
+export const handler = httpHandler(completeDocumentOperation, async ({ params, caller, language }) => {
+  const document = await completeDocument(deps, caller, {
+    applicationId: params.id,
+    documentId: params.docId,
+  });
+  return { status: 200, body: toDocumentView(document, language) };
+});
