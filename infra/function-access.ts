@@ -18,6 +18,8 @@ export const functionAccess: Record<string, FunctionAccess> = {
   'applications/get-application': { table: 'read' },
   'applications/update-draft': { table: 'read-write' },
   'applications/list-my-applications': { table: 'read' },
+  'applications/withdraw-application': { table: 'read-write' },
+  'applications/get-timeline': { table: 'read' },
   'applications/submit-application': { table: 'read-write' },
   // Signing an upload form needs PutObject on the bucket (the form acts with the function's rights).
   'documents/create-document': { table: 'read-write', documents: 'read-write' },

@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import { Api } from './constructs/http-api.ts';
 import { IntakeWorkflow } from './constructs/intake-workflow.ts';
 import { StreamDispatcher } from './constructs/stream-dispatcher.ts';
+import { WithdrawalWorkflow } from './constructs/withdrawal-workflow.ts';
 import type { StatefulStack } from './stateful-stack.ts';
 
 export interface StatelessStackProps extends StackProps {
@@ -15,6 +16,7 @@ export interface StatelessStackProps extends StackProps {
 export class StatelessStack extends Stack {
   readonly api: Api;
   readonly intake: IntakeWorkflow;
+  readonly withdrawal: WithdrawalWorkflow;
   readonly dispatcher: StreamDispatcher;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
@@ -29,11 +31,16 @@ export class StatelessStack extends Stack {
     });
     this.intake = new IntakeWorkflow(this, 'Intake', {
       table: stateful.data.table,
+      documentsBucket: stateful.documents.bucket,
+      mailFrom: props.mailFrom,
+    });
+    this.withdrawal = new WithdrawalWorkflow(this, 'Withdrawal', {
+      table: stateful.data.table,
       mailFrom: props.mailFrom,
     });
     this.dispatcher = new StreamDispatcher(this, 'Dispatcher', {
       table: stateful.data.table,
-      workflows: { intake: this.intake.stateMachine },
+      workflows: { intake: this.intake.stateMachine, withdrawal: this.withdrawal.stateMachine },
     });
   }
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Architecture, type CfnFunction, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { LAMBDA_RUNTIME, NODE_MAJOR } from './node-runtime.ts';
@@ -19,6 +19,8 @@ export interface AppFunctionProps {
   environment?: Record<string, string>;
   memorySize?: number;
   timeout?: Duration;
+  /** Files the bundle needs beside its code (copied by command hooks) and constants that name them. */
+  bundling?: Pick<BundlingOptions, 'define' | 'commandHooks'>;
 }
 
 /**
@@ -55,6 +57,7 @@ export class AppFunction extends NodejsFunction {
         mainFields: ['module', 'main'],
         // Some dependencies still call require(); give the ESM bundle one.
         banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
+        ...props.bundling,
       },
     });
     (this.node.defaultChild as CfnFunction).addMetadata(ENTRY_METADATA, props.entry);

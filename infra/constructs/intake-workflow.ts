@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import {
   Chain,
   DefinitionBody,
@@ -15,11 +16,18 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { DOMAIN_TASK_ERRORS } from '../../shared/workflows/workflow-input.ts';
 import { AppFunction } from './app-function.ts';
+import { sendEmailFrom } from './http-api.ts';
+import { letterFontsBundling } from './letter-bundling.ts';
 
 export interface IntakeWorkflowProps {
   table: ITableV2;
+  /** The documents bucket: the PDF copies of submitted applications are kept beside the uploads. */
+  documentsBucket: IBucket;
   mailFrom: string;
 }
+
+/** Where the copies are (see shared/adapters/s3-submitted-copies.ts): the only keys the intake touches. */
+const COPIES = 'applications/*/copies/*';
 
 /**
  * Step task: one Lambda per side effect, with its own Retry (transient failures) and a Catch for the
@@ -41,8 +49,10 @@ export function workflowTask(scope: Construct, id: string, fn: AppFunction, stal
 }
 
 /**
- * The intake workflow (first version): Aktenzeichen, receipt email, then clear the pending marker.
- * An Express state machine: seconds long; waits and deadlines live in the table, not here.
+ * The intake workflow: Aktenzeichen, the PDF copy of the application as submitted, the completeness
+ * check (→ IN_REVIEW, or INCOMPLETE with a Nachforderung), the receipt email with the copy attached,
+ * then clear the pending marker. Each side effect is its own idempotent task. An Express state
+ * machine: seconds long; waits and deadlines live in the table, not here.
  */
 export class IntakeWorkflow extends Construct {
   readonly stateMachine: StateMachine;
@@ -56,10 +66,28 @@ export class IntakeWorkflow extends Construct {
       description: 'intake: allocate the Aktenzeichen',
       environment,
     });
+    const render = new AppFunction(this, 'RenderSubmittedCopyFunction', {
+      entry: 'functions/workflows/intake/render-submitted-copy.handler.ts',
+      description: 'intake: render the PDF copy of the application as submitted',
+      environment: { ...environment, DOCUMENTS_BUCKET: props.documentsBucket.bucketName },
+      // Parsing the font and subsetting it wants CPU: at 1 GB a copy renders in well under a second.
+      memorySize: 1024,
+      timeout: Duration.seconds(30),
+      bundling: letterFontsBundling(),
+    });
+    const check = new AppFunction(this, 'CheckCompletenessFunction', {
+      entry: 'functions/workflows/intake/check-completeness.handler.ts',
+      description: 'intake: check completeness and eligibility (IN_REVIEW or INCOMPLETE)',
+      environment,
+    });
     const receipt = new AppFunction(this, 'SendReceiptFunction', {
       entry: 'functions/workflows/intake/send-receipt.handler.ts',
-      description: 'intake: send the receipt email',
-      environment: { ...environment, MAIL_FROM: props.mailFrom },
+      description: 'intake: send the receipt email with the PDF copy',
+      environment: {
+        ...environment,
+        DOCUMENTS_BUCKET: props.documentsBucket.bucketName,
+        MAIL_FROM: props.mailFrom,
+      },
     });
     const complete = new AppFunction(this, 'CompletePendingWorkFunction', {
       entry: 'functions/workflows/complete-pending-work.handler.ts',
@@ -67,14 +95,21 @@ export class IntakeWorkflow extends Construct {
       environment,
     });
     props.table.grantReadWriteData(allocate);
-    props.table.grantReadWriteData(receipt);
+    props.table.grantReadData(render); // reads the application, call, organisation and documents
+    props.documentsBucket.grantPut(render, COPIES);
+    props.table.grantReadWriteData(check);
+    props.table.grantReadWriteData(receipt); // the email claim
+    props.documentsBucket.grantRead(receipt, COPIES);
+    receipt.addToRolePolicy(sendEmailFrom(this, props.mailFrom));
     props.table.grantReadWriteData(complete);
-    this.functions = [allocate, receipt, complete];
+    this.functions = [allocate, render, check, receipt, complete];
 
     const stale = new Succeed(this, 'NothingToDo', {
       comment: 'The application moved on; its new state carries its own work.',
     });
     const definition = Chain.start(workflowTask(this, 'AllocateReference', allocate, stale))
+      .next(workflowTask(this, 'RenderSubmittedCopy', render, stale))
+      .next(workflowTask(this, 'CheckCompleteness', check, stale))
       .next(workflowTask(this, 'SendReceipt', receipt, stale))
       .next(workflowTask(this, 'CompletePendingWork', complete, stale))
       .next(new Succeed(this, 'Done'));

@@ -1,7 +1,10 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Mailer, OutgoingEmail } from '../ports/mailer.ts';
 
-/** Sends through SES (v2). The sender address is a deploy input (MAIL_FROM). */
+/**
+ * Sends through SES (v2). The sender address is a deploy input (MAIL_FROM). Attachments go as SES's own
+ * Simple-content attachments: SES builds the MIME message (base64 parts), so we write none by hand.
+ */
 export class SesMailer implements Mailer {
   private readonly client: SESv2Client;
   private readonly from: string;
@@ -23,6 +26,17 @@ export class SesMailer implements Mailer {
               Text: { Data: email.text, Charset: 'UTF-8' },
               ...(email.html ? { Html: { Data: email.html, Charset: 'UTF-8' } } : {}),
             },
+            ...(email.attachments?.length
+              ? {
+                  Attachments: email.attachments.map((attachment) => ({
+                    FileName: attachment.fileName,
+                    ContentType: attachment.contentType,
+                    ContentDisposition: 'ATTACHMENT' as const,
+                    ContentTransferEncoding: 'BASE64' as const,
+                    RawContent: attachment.content,
+                  })),
+                }
+              : {}),
           },
         },
       }),

@@ -2,9 +2,11 @@ import type { Operation } from './operation.ts';
 import {
   createDraftOperation,
   getApplicationOperation,
+  getTimelineOperation,
   listMyApplicationsOperation,
   submitApplicationOperation,
   updateDraftOperation,
+  withdrawApplicationOperation,
 } from './operations/applications.ts';
 import {
   createCallOperation,
@@ -47,6 +49,8 @@ export const operations: readonly Operation[] = [
   getApplicationOperation,
   updateDraftOperation,
   submitApplicationOperation,
+  withdrawApplicationOperation,
+  getTimelineOperation,
   listDocumentsOperation,
   createDocumentOperation,
   completeDocumentOperation,

@@ -16,6 +16,8 @@ export interface Application extends DraftContent {
   updatedBy: string;
   submittedAt?: string;
   submittedBy?: string;
+  /** When the last supplement after a Nachforderung came in (submittedAt stays the first submission). */
+  supplementedAt?: string;
   /** Where the receipt and later letters are announced: the submitting member's address. */
   contactEmail?: string;
   /** Aktenzeichen, e.g. IM-2027-B-000123: allocated once by the intake workflow, never changed. */
@@ -23,7 +25,7 @@ export interface Application extends DraftContent {
   /** The open request for missing items (Nachforderung) while INCOMPLETE; kept afterwards for the record. */
   nachforderung?: Nachforderung;
   /** When and why the organisation withdrew the application. */
-  withdrawal?: { at: string; by: string; reason: string };
+  withdrawal?: { at: string; by: string; reason: string; from: ApplicationStatus };
   /** The workflow that must still run after the last transition; cleared by its last task. */
   pendingWork?: Workflow;
   /** When the pending work was marked; identifies one dispatch of it. */
@@ -49,7 +51,16 @@ export interface ApplicationEvent {
   version: number;
   at: string;
   actor: string;
-  type: 'DRAFT_CREATED' | 'DRAFT_UPDATED' | 'SUBMITTED' | 'REFERENCE_ALLOCATED' | 'RECEIPT_SENT';
+  type:
+    | 'DRAFT_CREATED'
+    | 'DRAFT_UPDATED'
+    | 'SUBMITTED'
+    | 'RESUBMITTED'
+    | 'REFERENCE_ALLOCATED'
+    | 'RECEIPT_SENT'
+    | 'REVIEW_STARTED'
+    | 'DOCUMENTS_REQUESTED'
+    | 'WITHDRAWN';
   from?: ApplicationStatus;
   to: ApplicationStatus;
   reason?: string;

@@ -82,3 +82,11 @@ export class SchemaViolationError extends Error {
     this.input = input;
   }
 }
+
+/** A write found an answer already stored under its Idempotency-Key (a concurrent or earlier retry). */
+export class IdempotencyKeyTakenError extends Error {
+  constructor() {
+    super('an answer is already stored under this idempotency key');
+    this.name = 'IdempotencyKeyTakenError';
+  }
+}

@@ -365,7 +365,8 @@ function duplicateIdViolations(plan: FinancePlan | undefined): RuleViolation[] {
   return found;
 }
 
-const LEGAL_FORM_NAMES: Record<LegalForm, LocalizedText> = {
+/** The legal forms by name, for messages and letters. */
+export const LEGAL_FORM_NAMES: Record<LegalForm, LocalizedText> = {
   'eingetragener-verein': { de: 'eingetragener Verein (e.V.)', en: 'registered association (e.V.)' },
   ggmbh: { de: 'gemeinnützige GmbH (gGmbH)', en: 'non-profit limited company (gGmbH)' },
   wohlfahrtsverband: { de: 'Wohlfahrtsverband', en: 'welfare organisation' },

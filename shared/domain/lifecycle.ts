@@ -30,7 +30,7 @@ export type LifecycleAction =
 export type ActorKind = 'member' | 'reviewer' | 'approver' | 'admin' | 'system';
 
 /** Workflows that follow a transition (see ARCHITECTURE.md "Workflows"). */
-export type Workflow = 'intake' | 'assessment' | 'decision';
+export type Workflow = 'intake' | 'assessment' | 'decision' | 'withdrawal';
 
 interface Rule {
   from: readonly ApplicationStatus[];
@@ -56,6 +56,7 @@ export const LIFECYCLE: Readonly<Record<LifecycleAction, Rule>> = {
     from: ['DRAFT', 'SUBMITTED', 'INCOMPLETE', 'IN_REVIEW', 'ASSESSED'],
     to: 'WITHDRAWN',
     by: ['member'],
+    followUp: 'withdrawal',
   },
 };
 

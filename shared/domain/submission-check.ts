@@ -25,9 +25,30 @@ export interface SubmissionFacts {
  * `organisation.`, documents as `documents.<required document id>`, the deadline as `callId`.
  */
 export function submissionGaps(facts: SubmissionFacts): RuleViolation[] {
-  const { application, call, organisation, documents, now } = facts;
-  const gaps: RuleViolation[] = [...deadlineGaps(application, call, now)];
+  const { application, call, now } = facts;
+  const supplement = application.status === 'INCOMPLETE' && application.nachforderung !== undefined;
+  return [...deadlineGaps(application, call, now, supplement), ...contentGaps(facts)];
+}
 
+/**
+ * The intake's Vollständigkeitsprüfung of a submitted application: the same rules as submissionGaps,
+ * but the deadline is judged at the moment the applicant acted, not when the intake happens to run —
+ * a complete application submitted in time stays in time when the call closes meanwhile. A first
+ * submission is judged at its submittedAt against the call's deadline; a supplement after a
+ * Nachforderung at its supplementedAt against the Nachforderung's due date.
+ */
+export function intakeGaps(facts: Omit<SubmissionFacts, 'now'>): RuleViolation[] {
+  const { application, call } = facts;
+  const supplement = application.supplementedAt !== undefined && application.nachforderung !== undefined;
+  const actedAt = supplement ? application.supplementedAt : application.submittedAt;
+  if (!actedAt) throw new Error(`application ${application.id} has not been submitted`);
+  return [...deadlineGaps(application, call, new Date(actedAt), supplement), ...contentGaps(facts)];
+}
+
+/** Everything but the deadline: the content, the organisation and the documents. */
+function contentGaps(facts: Omit<SubmissionFacts, 'now'>): RuleViolation[] {
+  const { application, call, organisation, documents } = facts;
+  const gaps: RuleViolation[] = [];
   const draft = checkDraft(
     draftContentOf(application),
     call,
@@ -83,8 +104,8 @@ export function documentGaps(call: Pick<Call, 'requiredDocuments'>, documents: A
  * A first submission needs the call to be open (Europe/Berlin deadline, to the second). A supplement
  * after a Nachforderung is accepted until its due date instead, even after the call has closed.
  */
-function deadlineGaps(application: Application, call: Call, now: Date): RuleViolation[] {
-  if (application.status === 'INCOMPLETE' && application.nachforderung) {
+function deadlineGaps(application: Application, call: Call, now: Date, supplement: boolean): RuleViolation[] {
+  if (supplement && application.nachforderung) {
     if (now.getTime() <= Date.parse(application.nachforderung.dueAt)) return [];
     return [
       {

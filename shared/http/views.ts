@@ -12,7 +12,7 @@ import type { Language } from './language.ts';
  * workflow markers.
  */
 export function toApplicationView(application: Application, call: Call, language: Language): ApplicationView {
-  const { pendingWork, pendingSince: _since, ...rest } = application;
+  const { pendingWork, pendingSince: _since, nachforderung, withdrawal, ...rest } = application;
   const check = checkDraft(draftContentOf(application), call);
   const localize = (finding: RuleViolation) => ({
     path: finding.path,
@@ -22,6 +22,17 @@ export function toApplicationView(application: Application, call: Call, language
   return {
     ...rest,
     processing: pendingWork !== undefined,
+    ...(nachforderung
+      ? {
+          nachforderung: {
+            requestedAt: nachforderung.requestedAt,
+            dueAt: nachforderung.dueAt,
+            items: nachforderung.items.map(localize),
+            ...(nachforderung.note ? { note: nachforderung.note } : {}),
+          },
+        }
+      : {}),
+    ...(withdrawal ? { withdrawal: { at: withdrawal.at, reason: withdrawal.reason } } : {}),
     totals: check.totals,
     violations: check.violations.map(localize),
     missing: check.missing.map(localize),

@@ -1,4 +1,5 @@
 import type { Application, ApplicationEvent } from '../domain/application.ts';
+import type { IdempotencyRecord } from '../domain/idempotency.ts';
 
 export interface ApplicationRepository {
   /** Stores a new application with its first event, atomically; fails if the id exists. */
@@ -10,7 +11,25 @@ export interface ApplicationRepository {
    * Writes the next state of an application and its event, atomically, if the stored version is still
    * `expectedVersion` (optimistic lock); otherwise throws ConcurrentChangeError and writes nothing.
    */
-  save(next: Application, event: ApplicationEvent, expectedVersion: number): Promise<void>;
+  save(
+    next: Application,
+    event: ApplicationEvent,
+    expectedVersion: number,
+    options?: {
+      /**
+       * The answer to store with the change, in the same transaction, on the condition that no answer
+       * is stored under its key yet; throws IdempotencyKeyTakenError if one is.
+       */
+      idempotency?: IdempotencyRecord;
+      /**
+       * Documents the change relies on (submit counts them): each must still exist and be verified
+       * when the change is written, or nothing is written (ConcurrentChangeError).
+       */
+      verifiedDocuments?: readonly string[];
+    },
+  ): Promise<void>;
+  /** The events of an application, oldest first (the timeline). */
+  listEvents(id: string): Promise<ApplicationEvent[]>;
 
   /**
    * Allocates the next Aktenzeichen of `prefix` and gives it to the application, in one transaction

@@ -1,5 +1,9 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import aslValidator from 'asl-validator';
+import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../infra/constructs/app-function.ts';
 import { planFromTemplates, resolveValue } from '../../infra/local/template-plan.ts';
 import { templates } from './synthesized.ts';
 
@@ -11,8 +15,9 @@ interface AslDefinition {
     {
       Type: string;
       Resource?: string;
+      Next?: string;
       Retry?: { ErrorEquals: string[] }[];
-      Catch?: { ErrorEquals: string[] }[];
+      Catch?: { ErrorEquals: string[]; Next: string }[];
     }
   >;
 }
@@ -59,6 +64,76 @@ describe('workflows in the synthesized template', () => {
         for (const katch of state.Catch ?? []) expect(katch.ErrorEquals).toEqual(['StaleWorkError']);
       }
     }
+  });
+
+  it('map every Task to a function whose entry file exists, so the local runner can run each one', () => {
+    for (const { name, definition } of definitions) {
+      for (const [stateName, state] of Object.entries(definition.States).filter(
+        ([, s]) => s.Type === 'Task',
+      )) {
+        const logicalId = Object.entries(arns).find(([, arn]) => arn === state.Resource)?.[0] as string;
+        const entry = functions[logicalId] as string;
+        expect(existsSync(path.join(PROJECT_ROOT, entry)), `${name}.${stateName}: ${entry}`).toBe(true);
+      }
+    }
+  });
+
+  it('run the intake as reference → PDF copy → completeness check → receipt → clear the marker', () => {
+    const intake = definitions.find(({ name }) => name.startsWith('Intake'));
+    expect(intake).toBeDefined();
+    const { definition } = intake as (typeof definitions)[number];
+    const order: string[] = [];
+    for (let state: string | undefined = definition.StartAt; state; state = definition.States[state]?.Next) {
+      order.push(state);
+    }
+    expect(order).toEqual([
+      'AllocateReference',
+      'RenderSubmittedCopy',
+      'CheckCompleteness',
+      'SendReceipt',
+      'CompletePendingWork',
+      'Done',
+    ]);
+    for (const name of order.slice(0, -1)) {
+      expect(
+        definition.States[name]?.Catch?.map((c) => c.Next),
+        name,
+      ).toEqual(['NothingToDo']);
+      expect(definition.States[name]?.Retry?.[0]?.ErrorEquals, name).toEqual(['StaleWorkError']);
+    }
+    const entry = (state: string) => {
+      const resource = definition.States[state]?.Resource;
+      return functions[Object.entries(arns).find(([, arn]) => arn === resource)?.[0] as string];
+    };
+    expect(entry('RenderSubmittedCopy')).toBe('functions/workflows/intake/render-submitted-copy.handler.ts');
+    expect(entry('CheckCompleteness')).toBe('functions/workflows/intake/check-completeness.handler.ts');
+  });
+
+  it('lets the intake render copies into, and the receipt read them from, the copies folder only; the receipt may send email', () => {
+    const stateless = Template.fromJSON(templates().stateless);
+    const policyOf = (prefix: string) =>
+      JSON.stringify(
+        Object.entries(stateless.findResources('AWS::IAM::Policy')).find(([id]) => id.startsWith(prefix))?.[1]
+          .Properties.PolicyDocument ?? {},
+      );
+    const render = policyOf('IntakeRenderSubmittedCopyFunction');
+    expect(render).toContain('s3:PutObject');
+    expect(render).toContain('/applications/*/copies/*');
+    expect(render).not.toContain('s3:GetObject');
+    expect(render).not.toContain('dynamodb:PutItem'); // it only reads the table
+    expect(render).not.toContain('ses:');
+
+    const receipt = policyOf('IntakeSendReceiptFunction');
+    expect(receipt).toContain('s3:GetObject');
+    expect(receipt).toContain('/applications/*/copies/*');
+    expect(receipt).not.toContain('s3:PutObject');
+    expect(receipt).toContain('ses:SendEmail');
+    expect(receipt).toContain('identity/foerderflow@example.org');
+
+    const check = policyOf('IntakeCheckCompletenessFunction');
+    expect(check).toContain('dynamodb:');
+    expect(check).not.toContain('s3:');
+    expect(check).not.toContain('ses:');
   });
 
   it('feeds the dispatcher only application items that carry pending work, reporting failed records', () => {

@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { operations } from '../../shared/api/contract.ts';
 import { aCall } from '../support/calls.ts';
-import { api, givenCall, givenOrganisation, givenUser, type TestUser } from '../support/local-stack.ts';
+import {
+  api,
+  givenCall,
+  givenCompleteDraft,
+  givenOrganisation,
+  givenUser,
+  type TestUser,
+} from '../support/local-stack.ts';
 import { anOrganisationProfile } from '../support/organisations.ts';
 
 /**
@@ -17,7 +24,9 @@ interface World {
   orgId: string;
   callId: string;
   draftId: string;
+  /** A complete draft made for each case (a submit or a save changes what the next caller would see). */
   submittableDraftId: string;
+  submittableDraftVersion: number;
   /** An open invitation to the member's address, from another organisation. */
   invitationId: string;
   /** A document of draftId never uploaded: completing it answers its (rejected) verdict. */
@@ -87,12 +96,24 @@ const matrix: Record<string, Row> = {
   },
   updateDraft: {
     // A fresh draft (version 1) for each caller, so a successful save cannot make the next one stale.
-    request: ({ submittableDraftId }) => ({
+    request: ({ submittableDraftId, submittableDraftVersion }) => ({
       method: 'PATCH',
       path: `/api/applications/${submittableDraftId}`,
-      headers: { 'if-match': '"1"' },
+      headers: { 'if-match': `"${submittableDraftVersion}"` },
       body: { summary: 'Ein Sprachcafé für Neuzugewanderte.' },
     }),
+    expected: { anonymous: 401, member: 200, otherOrgMember: 404, reviewer: 403, approver: 403, admin: 403 },
+  },
+  withdrawApplication: {
+    request: ({ submittableDraftId }) => ({
+      method: 'POST',
+      path: `/api/applications/${submittableDraftId}/withdraw`,
+      body: { reason: 'Das Projekt wird anders finanziert.' },
+    }),
+    expected: { anonymous: 401, member: 200, otherOrgMember: 404, reviewer: 403, approver: 403, admin: 403 },
+  },
+  getTimeline: {
+    request: ({ draftId }) => ({ method: 'GET', path: `/api/applications/${draftId}/timeline` }),
     expected: { anonymous: 401, member: 200, otherOrgMember: 404, reviewer: 403, approver: 403, admin: 403 },
   },
   listDocuments: {
@@ -218,13 +239,11 @@ describe('authorization matrix', () => {
   );
 
   it.each(cases)('$operationId as $caller → $status', async ({ caller, row, status }) => {
-    const fresh = await api('POST', '/api/applications', {
-      token: users.member.token,
-      body: { orgId: world.orgId, callId: world.callId, title: 'Frischer Entwurf' },
-    });
+    const fresh = await givenCompleteDraft(users.member, world.orgId, world.callId, 'Frischer Entwurf');
     const { method, path, body, headers } = row.request({
       ...world,
-      submittableDraftId: fresh.body.id as string,
+      submittableDraftId: fresh.id,
+      submittableDraftVersion: fresh.version,
     });
     const token = caller === 'anonymous' ? undefined : users[caller].token;
     const response = await api(method, path, {

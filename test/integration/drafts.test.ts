@@ -5,6 +5,7 @@ import {
   api,
   documentClient,
   givenCall,
+  givenCompleteDraft,
   givenDraft,
   givenOrganisation,
   givenUser,
@@ -287,11 +288,11 @@ describe('drafts: PATCH /api/applications/{id} (JSON merge patch with If-Match)'
   });
 
   it('keeps submitted applications unchanged (409) and others’ drafts hidden (404)', async () => {
-    const draft = await givenDraft(amira, orgId, callId);
+    const draft = await givenCompleteDraft(amira, orgId, callId);
     const submitted = await api('POST', `/api/applications/${draft.id}/submit`, { token: amira.token });
     expect(submitted.status).toBe(202);
 
-    const late = await patch(draft.id, { summary: 'Zu spät' }, amira, '"2"');
+    const late = await patch(draft.id, { summary: 'Zu spät' }, amira, `"${draft.version + 1}"`);
     expect(late.status).toBe(409);
 
     const foreign = await givenDraft(amira, orgId, callId);
@@ -329,7 +330,7 @@ describe('GET /api/applications: mine, across my organisations', () => {
     const secondOrg = await givenOrganisation([board, treasurer]);
     const callId = (await givenCall(aCall())).id;
     const cafe = await givenDraft(board, firstOrg, callId, 'Sprachcafé');
-    const mentoring = await givenDraft(treasurer, secondOrg, callId, 'Mentoring für Eltern');
+    const mentoring = await givenCompleteDraft(treasurer, secondOrg, callId, 'Mentoring für Eltern');
     const submitted = await api('POST', `/api/applications/${mentoring.id}/submit`, {
       token: treasurer.token,
     });

@@ -4,7 +4,7 @@ import {
   api,
   drain,
   givenCall,
-  givenDraft,
+  givenCompleteDraft,
   givenOrganisation,
   givenUser,
   sentEmails,
@@ -44,7 +44,7 @@ describe('submit → stream → intake workflow → Aktenzeichen and receipt ema
   });
 
   it('moves the draft to SUBMITTED at once, then allocates the Aktenzeichen and sends the receipt', async () => {
-    const draft = await givenDraft(member, orgId, callId, 'Sprachcafé Plauen');
+    const draft = await givenCompleteDraft(member, orgId, callId, 'Sprachcafé Plauen');
 
     const submitted = await api<ApplicationBody>('POST', `/api/applications/${draft.id}/submit`, {
       token: member.token,
@@ -52,7 +52,7 @@ describe('submit → stream → intake workflow → Aktenzeichen and receipt ema
     expect(submitted.status).toBe(202);
     expect(submitted.body).toMatchObject({
       status: 'SUBMITTED',
-      version: 2,
+      version: draft.version + 1,
       processing: true,
       contactEmail: member.email,
     });
@@ -61,7 +61,8 @@ describe('submit → stream → intake workflow → Aktenzeichen and receipt ema
     await drain();
 
     const read = await api<ApplicationBody>('GET', `/api/applications/${draft.id}`, { token: member.token });
-    expect(read.body).toMatchObject({ status: 'SUBMITTED', processing: false });
+    // The completeness check found nothing missing: on to review.
+    expect(read.body).toMatchObject({ status: 'IN_REVIEW', processing: false });
     expect(read.body.reference).toMatch(new RegExp(`^${prefix}-\\d{6}$`));
     const receipts = await receiptsFor(member.email);
     const receipt = receipts.find((mail) => mail.subject.includes(read.body.reference as string));
@@ -73,7 +74,7 @@ describe('submit → stream → intake workflow → Aktenzeichen and receipt ema
   });
 
   it('sends nothing more and allocates nothing new when the same stream records are delivered again', async () => {
-    const draft = await givenDraft(member, orgId, callId, 'Nachbarschaftsgarten');
+    const draft = await givenCompleteDraft(member, orgId, callId, 'Nachbarschaftsgarten');
     await api('POST', `/api/applications/${draft.id}/submit`, { token: member.token });
     await drain();
     const before = await api<ApplicationBody>('GET', `/api/applications/${draft.id}`, {
@@ -103,7 +104,9 @@ describe('submit → stream → intake workflow → Aktenzeichen and receipt ema
 
   it('gives concurrent submissions distinct reference numbers without gaps', async () => {
     const drafts = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => givenDraft(member, orgId, callId, `Parallelprojekt ${i + 1}`)),
+      Array.from({ length: 6 }, (_, i) =>
+        givenCompleteDraft(member, orgId, callId, `Parallelprojekt ${i + 1}`),
+      ),
     );
     const answers = await Promise.all(
       drafts.map((d) => api('POST', `/api/applications/${d.id}/submit`, { token: member.token })),
@@ -124,7 +127,7 @@ describe('submit → stream → intake workflow → Aktenzeichen and receipt ema
   });
 
   it('refuses to submit the same application twice', async () => {
-    const draft = await givenDraft(member, orgId, callId, 'Doppelt eingereicht');
+    const draft = await givenCompleteDraft(member, orgId, callId, 'Doppelt eingereicht');
     const first = await api('POST', `/api/applications/${draft.id}/submit`, { token: member.token });
     const second = await api<{ currentStatus?: string }>('POST', `/api/applications/${draft.id}/submit`, {
       token: member.token,

@@ -8,7 +8,7 @@ import {
   api,
   drain,
   givenCall,
-  givenDraft,
+  givenCompleteDraft,
   givenOrganisation,
   givenUser,
   sentEmails,
@@ -48,7 +48,7 @@ describe('workflows survive a crash of the runner; time is movable', () => {
     // Given a runner that will stop dead after allocating the reference, before the receipt is sent
     await own.stopWorkflows();
     await own.startWorkflows({ holdAfterState: 'AllocateReference' });
-    const draft = await givenDraft(member, orgId, callId, 'Mentoring für Azubis', own);
+    const draft = await givenCompleteDraft(member, orgId, callId, 'Mentoring für Azubis', own);
 
     // When the application is submitted and the runner dies mid-workflow
     expect(
@@ -78,7 +78,7 @@ describe('workflows survive a crash of the runner; time is movable', () => {
       aCall({ closesAt: new Date(Date.now() + 2 * 86_400_000).toISOString() }),
       own,
     );
-    const draft = await givenDraft(member, orgId, call.id, 'Kurz vor Schluss', own);
+    const draft = await givenCompleteDraft(member, orgId, call.id, 'Kurz vor Schluss', own);
     const moved = await fetch(`${own.controlUrl}/clock`, {
       method: 'PUT',
       body: JSON.stringify({ offsetMs: 3 * 86_400_000 }),

@@ -1,7 +1,11 @@
 import type { Call } from '../../shared/api/schemas/call.schema.ts';
+import type { OrganisationProfile } from '../../shared/api/schemas/organisation.schema.ts';
 import { type Application, type ApplicationEvent, formatReference } from '../../shared/domain/application.ts';
-import { ConcurrentChangeError } from '../../shared/domain/errors.ts';
+import type { ApplicationDocument } from '../../shared/domain/document.ts';
+import { ConcurrentChangeError, IdempotencyKeyTakenError } from '../../shared/domain/errors.ts';
+import type { IdempotencyRecord } from '../../shared/domain/idempotency.ts';
 import type { ApplicationRepository } from '../../shared/ports/application-repository.ts';
+import { anOrganisationProfile } from './organisations.ts';
 
 /** In-memory fakes of the ports, for unit tests: no network, same contract as the DynamoDB adapters. */
 export class InMemoryApplications implements ApplicationRepository {
@@ -19,10 +23,32 @@ export class InMemoryApplications implements ApplicationRepository {
     return item ? structuredClone(item) : undefined;
   }
 
-  async save(next: Application, event: ApplicationEvent, expectedVersion: number) {
+  readonly answers = new Map<string, IdempotencyRecord>();
+
+  async save(
+    next: Application,
+    event: ApplicationEvent,
+    expectedVersion: number,
+    options: { idempotency?: IdempotencyRecord; verifiedDocuments?: readonly string[] } = {},
+  ) {
+    const { idempotency } = options;
+    if (idempotency && this.answers.has(`${idempotency.scope}#${idempotency.key}`)) {
+      throw new IdempotencyKeyTakenError();
+    }
     if (this.items.get(next.id)?.version !== expectedVersion) throw new ConcurrentChangeError();
     this.items.set(next.id, structuredClone(next));
     this.events.push(event);
+    if (idempotency)
+      this.answers.set(`${idempotency.scope}#${idempotency.key}`, structuredClone(idempotency));
+  }
+
+  /** The IdempotencyReader over the answers stored with saves. */
+  readonly idempotency = {
+    find: async (scope: string, key: string) => structuredClone(this.answers.get(`${scope}#${key}`)),
+  };
+
+  async listEvents(id: string) {
+    return this.events.filter((event) => event.applicationId === id).map((event) => structuredClone(event));
   }
 
   async listByOrganisation(orgId: string) {
@@ -60,11 +86,29 @@ export class InMemoryApplications implements ApplicationRepository {
   }
 }
 
-export function fakeDeps(options: { calls: Call[]; members: [orgId: string, sub: string][]; now: Date }) {
+export function fakeDeps(options: {
+  calls: Call[];
+  members: [orgId: string, sub: string][];
+  now: Date;
+  /** Organisation profiles by id; every organisation has a complete one unless given here. */
+  organisations?: Record<string, OrganisationProfile | undefined>;
+  documents?: ApplicationDocument[];
+}) {
   const applications = new InMemoryApplications();
   let n = 0;
   return {
     applications,
+    idempotency: applications.idempotency,
+    organisations: {
+      get: async (orgId: string) =>
+        options.organisations && orgId in options.organisations
+          ? options.organisations[orgId]
+          : anOrganisationProfile(),
+    },
+    documents: {
+      listByApplication: async (applicationId: string) =>
+        (options.documents ?? []).filter((document) => document.applicationId === applicationId),
+    },
     calls: {
       list: async () => options.calls,
       get: async (id: string) => options.calls.find((call) => call.id === id),

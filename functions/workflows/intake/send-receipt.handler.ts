@@ -1,7 +1,10 @@
 import { documentClient, tableName } from '#shared/adapters/clients.ts';
 import { DynamoDbApplicationRepository } from '#shared/adapters/dynamodb/dynamodb-application-repository.ts';
 import { DynamoDbCallRepository } from '#shared/adapters/dynamodb/dynamodb-call-repository.ts';
+import { DynamoDbDocumentRepository } from '#shared/adapters/dynamodb/dynamodb-document-repository.ts';
 import { DynamoDbEmailClaims } from '#shared/adapters/dynamodb/dynamodb-email-claims.ts';
+import { documentsBucket, documentsS3Client } from '#shared/adapters/s3-document-store.ts';
+import { S3SubmittedCopies } from '#shared/adapters/s3-submitted-copies.ts';
 import { SesMailer } from '#shared/adapters/ses-mailer.ts';
 import { systemClock } from '#shared/domain/clock.ts';
 import { sendReceipt } from '#shared/use-cases/intake/send-receipt.ts';
@@ -15,6 +18,8 @@ if (!from) throw new Error('MAIL_FROM is not set');
 const deps = {
   applications: new DynamoDbApplicationRepository(documentClient, table),
   calls: new DynamoDbCallRepository(documentClient, table),
+  documents: new DynamoDbDocumentRepository(documentClient, table),
+  copies: new S3SubmittedCopies(documentsS3Client(), documentsBucket()),
   claims: new DynamoDbEmailClaims(documentClient, table),
   mailer: new SesMailer(from),
   clock: systemClock,

@@ -7,7 +7,8 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { type Application, type ApplicationEvent, formatReference } from '../../domain/application.ts';
-import { ConcurrentChangeError } from '../../domain/errors.ts';
+import { ConcurrentChangeError, IdempotencyKeyTakenError } from '../../domain/errors.ts';
+import type { IdempotencyRecord } from '../../domain/idempotency.ts';
 import type { ApplicationRepository } from '../../ports/application-repository.ts';
 import { keys, withoutKeys } from './keys.ts';
 
@@ -73,7 +74,13 @@ export class DynamoDbApplicationRepository implements ApplicationRepository {
     );
   }
 
-  async save(next: Application, event: ApplicationEvent, expectedVersion: number): Promise<void> {
+  async save(
+    next: Application,
+    event: ApplicationEvent,
+    expectedVersion: number,
+    options: { idempotency?: IdempotencyRecord; verifiedDocuments?: readonly string[] } = {},
+  ): Promise<void> {
+    const { idempotency, verifiedDocuments = [] } = options;
     try {
       await this.client.send(
         new TransactWriteCommand({
@@ -93,13 +100,57 @@ export class DynamoDbApplicationRepository implements ApplicationRepository {
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
+            ...(idempotency
+              ? [
+                  {
+                    Put: {
+                      TableName: this.table,
+                      Item: idempotencyItem(idempotency),
+                      ConditionExpression: 'attribute_not_exists(pk)',
+                    },
+                  },
+                ]
+              : []),
+            // A document deleted or replaced between reading and writing would leave a submitted
+            // application without what its check counted: the documents must still be as they were read.
+            ...verifiedDocuments.map((documentId) => ({
+              ConditionCheck: {
+                TableName: this.table,
+                Key: keys.document(next.id, documentId),
+                ConditionExpression: '#status = :verified',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':verified': 'verified' },
+              },
+            })),
           ],
         }),
       );
     } catch (error) {
-      if (error instanceof TransactionCanceledException) throw new ConcurrentChangeError();
-      throw error;
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      // The answer stored under the key (the third item, when there is one) wins over a version
+      // conflict: the retry is answered with it.
+      if (idempotency && error.CancellationReasons?.[2]?.Code === 'ConditionalCheckFailed') {
+        throw new IdempotencyKeyTakenError();
+      }
+      throw new ConcurrentChangeError();
     }
+  }
+
+  async listEvents(id: string): Promise<ApplicationEvent[]> {
+    const events: ApplicationEvent[] = [];
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :event)',
+        ExpressionAttributeValues: { ':pk': `APP#${id}`, ':event': 'EVENT#' },
+        ConsistentRead: true,
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) events.push(withoutKeys<ApplicationEvent>(item));
+    }
+    return events;
   }
 
   async get(id: string): Promise<Application | undefined> {
@@ -229,4 +280,18 @@ export class DynamoDbApplicationRepository implements ApplicationRepository {
       throw error;
     }
   }
+}
+
+/**
+ * An answer stored under an Idempotency-Key. The response is kept as its JSON text: a DynamoDB map
+ * does not keep key order, and a retry should get the very same bytes.
+ */
+export function idempotencyItem(record: IdempotencyRecord) {
+  const { response, ...rest } = record;
+  return {
+    ...keys.idempotency(record.scope, record.key),
+    itemType: 'IdempotencyRecord',
+    ...rest,
+    responseJson: JSON.stringify(response),
+  };
 }

@@ -64,6 +64,11 @@ export const keys = {
     pk: `APP#${applicationId}`,
     sk: `EMAIL#${eventKey}#${template}`,
   }),
+  /** A stored answer to a request with an Idempotency-Key, scoped to the caller; expires by TTL. */
+  idempotency: (scope: string, key: string) => ({
+    pk: `IDEMPOTENCY#${scope}#${key}`,
+    sk: 'IDEMPOTENCY',
+  }),
   /** A supporting document of an application (its bytes are in S3 under the key the item names). */
   document: (applicationId: string, documentId: string) => ({
     pk: `APP#${applicationId}`,

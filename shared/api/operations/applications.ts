@@ -7,6 +7,8 @@ import {
   CreateDraftBody,
   DraftPatch,
   ListMyApplicationsQuery,
+  TimelineEntryView,
+  WithdrawBody,
 } from '../schemas/application.schema.ts';
 
 export const createDraftOperation = defineOperation({
@@ -93,4 +95,42 @@ export const listMyApplicationsOperation = defineOperation({
     },
   },
   problems: [401, 403],
+});
+
+export const withdrawApplicationOperation = defineOperation({
+  operationId: 'withdrawApplication',
+  method: 'POST',
+  path: '/api/applications/{id}/withdraw',
+  summary: 'Antrag zurücknehmen (mit Grund; Idempotency-Key empfohlen) / Withdraw an application',
+  tags: ['applications'],
+  access: ['applicant'],
+  handler: 'applications/withdraw-application',
+  params: ApplicationParams,
+  body: WithdrawBody,
+  responses: {
+    200: {
+      description: 'Withdrawn; an email confirms it',
+      schema: ApplicationView,
+      headers: ['ETag'],
+    },
+  },
+  problems: [401, 403, 404, 409, 422],
+});
+
+export const getTimelineOperation = defineOperation({
+  operationId: 'getTimeline',
+  method: 'GET',
+  path: '/api/applications/{id}/timeline',
+  summary: 'Verlauf des Antrags / The application’s timeline',
+  tags: ['applications'],
+  access: ['applicant'],
+  handler: 'applications/get-timeline',
+  params: ApplicationParams,
+  responses: {
+    200: {
+      description: 'Every step in plain language, oldest first',
+      schema: z.object({ items: z.array(TimelineEntryView) }),
+    },
+  },
+  problems: [401, 403, 404],
 });

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Line, Timestamp, Uuid } from './common.schema.ts';
-import { DraftContent, FinanceTotals } from './draft.schema.ts';
+import { DraftContent, FinanceTotals, Paragraph } from './draft.schema.ts';
 
 export const ApplicationStatus = z.enum([
   'DRAFT',
@@ -42,11 +42,23 @@ export const ApplicationView = z.extend(DraftContent, {
   updatedBy: z.string(),
   submittedAt: z.optional(Timestamp),
   submittedBy: z.optional(z.string()),
+  supplementedAt: z.optional(Timestamp),
   contactEmail: z.optional(z.string()),
   /** Aktenzeichen, once the intake has allocated it. */
   reference: z.optional(z.string()),
   /** True while follow-up work (e.g. the intake) still runs after the last change. */
   processing: z.boolean(),
+  /** While INCOMPLETE (and afterwards, for the record): what was missing and until when to supply it. */
+  nachforderung: z.optional(
+    z.object({
+      requestedAt: Timestamp,
+      dueAt: Timestamp,
+      items: z.array(Finding),
+      note: z.optional(z.string()),
+    }),
+  ),
+  /** When and why the organisation withdrew it. */
+  withdrawal: z.optional(z.object({ at: Timestamp, reason: z.string() })),
   /** The finance plan's figures, computed with the call's rules (the same module runs in the browser). */
   totals: FinanceTotals,
   /** Rules the entered values break; submit is refused while there are any. */
@@ -86,3 +98,16 @@ export const ApplicationSummary = z.object({
   processing: z.boolean(),
 });
 export type ApplicationSummary = z.infer<typeof ApplicationSummary>;
+
+/** POST /api/applications/{id}/withdraw: why the organisation withdraws (it is recorded and confirmed). */
+export const WithdrawBody = z.strictObject({ reason: Paragraph(2000).check(z.minLength(3)) });
+
+/** One step of the applicant's timeline, in the caller's language. */
+export const TimelineEntryView = z.object({
+  at: Timestamp,
+  type: z.string(),
+  title: z.string(),
+  detail: z.optional(z.string()),
+  by: z.object({ kind: z.enum(['member', 'funding-body']), email: z.optional(z.string()) }),
+  status: ApplicationStatus,
+});

@@ -1,0 +1,72 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import {
+  Chain,
+  DefinitionBody,
+  LogLevel,
+  QueryLanguage,
+  StateMachine,
+  StateMachineType,
+  Succeed,
+} from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { AppFunction } from './app-function.ts';
+import { sendEmailFrom } from './http-api.ts';
+import { workflowTask } from './intake-workflow.ts';
+
+export interface WithdrawalWorkflowProps {
+  table: ITableV2;
+  mailFrom: string;
+}
+
+/**
+ * The withdrawal workflow: confirm the withdrawal by email (claimed, at most once), then clear the
+ * pending marker. An Express state machine like the intake.
+ */
+export class WithdrawalWorkflow extends Construct {
+  readonly stateMachine: StateMachine;
+  readonly functions: AppFunction[];
+
+  constructor(scope: Construct, id: string, props: WithdrawalWorkflowProps) {
+    super(scope, id);
+    const environment = { TABLE_NAME: props.table.tableName };
+    const confirm = new AppFunction(this, 'SendConfirmationFunction', {
+      entry: 'functions/workflows/withdrawal/send-confirmation.handler.ts',
+      description: 'withdrawal: confirm the withdrawal by email',
+      environment: { ...environment, MAIL_FROM: props.mailFrom },
+    });
+    const complete = new AppFunction(this, 'CompletePendingWorkFunction', {
+      entry: 'functions/workflows/complete-pending-work.handler.ts',
+      description: 'workflows: clear the pending-work marker',
+      environment,
+    });
+    props.table.grantReadWriteData(confirm);
+    props.table.grantReadWriteData(complete);
+    confirm.addToRolePolicy(sendEmailFrom(this, props.mailFrom));
+    this.functions = [confirm, complete];
+
+    const stale = new Succeed(this, 'NothingToDo', {
+      comment: 'The application moved on; its new state carries its own work.',
+    });
+    const definition = Chain.start(workflowTask(this, 'SendConfirmation', confirm, stale))
+      .next(workflowTask(this, 'CompletePendingWork', complete, stale))
+      .next(new Succeed(this, 'Done'));
+
+    this.stateMachine = new StateMachine(this, 'StateMachine', {
+      stateMachineType: StateMachineType.EXPRESS,
+      queryLanguage: QueryLanguage.JSON_PATH, // the local runner ignores JSONata
+      definitionBody: DefinitionBody.fromChainable(definition),
+      timeout: Duration.minutes(2),
+      tracingEnabled: true,
+      logs: {
+        destination: new LogGroup(this, 'Logs', {
+          retention: RetentionDays.ONE_MONTH,
+          removalPolicy: RemovalPolicy.DESTROY,
+        }),
+        level: LogLevel.ERROR,
+        includeExecutionData: false, // executions carry personal data: log errors, not inputs
+      },
+    });
+  }
+}

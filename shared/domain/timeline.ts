@@ -1,0 +1,110 @@
+import type { LocalizedText } from '../http/language.ts';
+import type { ApplicationEvent } from './application.ts';
+
+/** One step of an application's history as the applying organisation sees it. */
+export interface TimelineEntry {
+  at: string;
+  type: ApplicationEvent['type'];
+  /** What happened, in plain language. */
+  title: LocalizedText;
+  detail?: LocalizedText;
+  /** Who did it: a member of the organisation (their email), or the funding body / the system. */
+  by: { kind: 'member'; email?: string } | { kind: 'funding-body' };
+  status: ApplicationEvent['to'];
+}
+
+const FIELD_LABELS: Record<string, LocalizedText> = {
+  title: { de: 'Titel', en: 'title' },
+  summary: { de: 'Projektbeschreibung', en: 'project summary' },
+  targetGroups: { de: 'Zielgruppen', en: 'target groups' },
+  region: { de: 'Region', en: 'region' },
+  projectPeriod: { de: 'Projektzeitraum', en: 'project period' },
+  declarations: { de: 'Erklärungen', en: 'declarations' },
+  financePlan: { de: 'Finanzierungsplan', en: 'finance plan' },
+};
+
+const listOf = (fields: readonly string[], language: keyof LocalizedText) =>
+  fields.map((field) => FIELD_LABELS[field]?.[language] ?? field).join(', ');
+
+/**
+ * What each event means to the applicant. Only the event types listed here are shown: anything
+ * internal to the back office (assignments, scores, reviewers' notes, added by later features) is left
+ * out unless it is added here on purpose, so nothing internal can leak by default.
+ */
+const DESCRIBE: Partial<
+  Record<ApplicationEvent['type'], (event: ApplicationEvent) => Pick<TimelineEntry, 'title' | 'detail'>>
+> = {
+  DRAFT_CREATED: () => ({ title: { de: 'Entwurf angelegt', en: 'Draft created' } }),
+  DRAFT_UPDATED: (event) => ({
+    title: { de: 'Entwurf bearbeitet', en: 'Draft edited' },
+    ...(event.fields?.length
+      ? {
+          detail: {
+            de: `Geändert: ${listOf(event.fields, 'de')}`,
+            en: `Changed: ${listOf(event.fields, 'en')}`,
+          },
+        }
+      : {}),
+  }),
+  SUBMITTED: () => ({
+    title: { de: 'Antrag eingereicht', en: 'Application submitted' },
+    detail: {
+      de: 'Der Eingang wird bestätigt und die Vollständigkeit geprüft.',
+      en: 'Receipt is confirmed and completeness is checked.',
+    },
+  }),
+  RESUBMITTED: () => ({
+    title: { de: 'Fehlendes nachgereicht', en: 'Missing items supplied' },
+    detail: {
+      de: 'Die Vollständigkeit wird erneut geprüft.',
+      en: 'Completeness is checked again.',
+    },
+  }),
+  REFERENCE_ALLOCATED: (event) => ({
+    title: { de: 'Aktenzeichen vergeben', en: 'Reference number allocated' },
+    ...(event.reason ? { detail: { de: event.reason, en: event.reason } } : {}),
+  }),
+  RECEIPT_SENT: () => ({
+    title: { de: 'Eingangsbestätigung versandt', en: 'Receipt sent' },
+  }),
+  REVIEW_STARTED: () => ({
+    title: { de: 'Antrag vollständig – die Prüfung beginnt', en: 'Application complete – review begins' },
+  }),
+  DOCUMENTS_REQUESTED: () => ({
+    title: { de: 'Angaben oder Unterlagen nachgefordert', en: 'Missing items requested' },
+    detail: {
+      de: 'Bitte reichen Sie das Fehlende bis zur genannten Frist nach.',
+      en: 'Please supply what is missing by the due date given.',
+    },
+  }),
+  WITHDRAWN: (event) => ({
+    title: { de: 'Antrag zurückgenommen', en: 'Application withdrawn' },
+    ...(event.reason ? { detail: { de: `Grund: ${event.reason}`, en: `Reason: ${event.reason}` } } : {}),
+  }),
+};
+
+/**
+ * The applicant's timeline: every step they may see, oldest first, with members named by their email
+ * and everything done by staff or the system attributed to the funding body, never to a person.
+ */
+export function applicantTimeline(
+  events: readonly ApplicationEvent[],
+  memberEmails: ReadonlyMap<string, string | undefined>,
+): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
+  for (const event of [...events].sort((a, b) => a.version - b.version)) {
+    const describe = DESCRIBE[event.type];
+    if (!describe) continue;
+    const email = memberEmails.get(event.actor);
+    entries.push({
+      at: event.at,
+      type: event.type,
+      ...describe(event),
+      by: memberEmails.has(event.actor)
+        ? { kind: 'member', ...(email ? { email } : {}) }
+        : { kind: 'funding-body' },
+      status: event.to,
+    });
+  }
+  return entries;
+}
