@@ -250,6 +250,8 @@ describe('intake: Aktenzeichen, PDF copy, completeness check, receipt', () => {
     expect(Date.parse(nachforderung?.dueAt as string) - Date.now()).toBeGreaterThan(13 * 86_400_000);
     expect(Date.parse(nachforderung?.dueAt as string) - Date.now()).toBeLessThan(15 * 86_400_000);
 
+    // Found by the due-date index, where the deadlines workflow will look for overdue ones.
+    expect([item.gsi4pk, item.gsi4sk]).toEqual(['DUE#NACHFORDERUNG', `${nachforderung?.dueAt}#${id}`]);
     const reference = item.reference as string;
     const receipts = await receiptsOf(reference);
     expect(receipts).toHaveLength(1);
@@ -305,5 +307,54 @@ describe('intake: Aktenzeichen, PDF copy, completeness check, receipt', () => {
     }
     expect(await read(draft.id)).toMatchObject({ status: 'IN_REVIEW', processing: false });
     expect((await stored(draft.id)).nachforderung).toBeUndefined();
+  });
+  it('shows the Nachforderung to the applicant and takes the supplement: same Aktenzeichen, then review', async () => {
+    const before = await stored(incompleteId);
+    const view = await api<{
+      status: string;
+      nachforderung?: { dueAt: string; items: { path: string; message: string }[] };
+    }>('GET', `/api/applications/${incompleteId}`, { token: member.token, on: own });
+    expect(view.body.nachforderung).toEqual({
+      requestedAt: before.nachforderung?.requestedAt,
+      dueAt: before.nachforderung?.dueAt,
+      items: [
+        {
+          path: 'organisation.representative.name',
+          code: 'missing',
+          message: 'Bitte ergänzen Sie: die vertretungsberechtigte Person.',
+        },
+      ],
+    });
+
+    // The association names its representative again and hands in the supplement (same endpoint).
+    const fixed = await api('PUT', `/api/organisations/${before.orgId}`, {
+      token: member.token,
+      body: anOrganisationProfile(),
+      headers: { 'if-match': '"2"' },
+      on: own,
+    });
+    expect(fixed.status, fixed.text).toBe(200);
+    await submit(incompleteId);
+    await drain(own);
+
+    const after = await stored(incompleteId);
+    expect(after).toMatchObject({ status: 'IN_REVIEW', reference: before.reference });
+    expect(after.supplementedAt).toBeDefined();
+    expect(after.gsi4pk).toBeUndefined();
+    const timeline = await api<{ items: { type: string }[] }>(
+      'GET',
+      `/api/applications/${incompleteId}/timeline`,
+      { token: member.token, on: own },
+    );
+    expect(timeline.body.items.map((item) => item.type).filter((type) => type !== 'DRAFT_UPDATED')).toEqual([
+      'DRAFT_CREATED',
+      'SUBMITTED',
+      'REFERENCE_ALLOCATED',
+      'DOCUMENTS_REQUESTED',
+      'RESUBMITTED',
+      'REVIEW_STARTED',
+    ]);
+    // A receipt for the supplement too, under the same Aktenzeichen.
+    expect(await receiptsOf(before.reference as string)).toHaveLength(2);
   });
 });

@@ -34,6 +34,9 @@ export class DynamoDbApplicationRepository implements ApplicationRepository {
             application.submittedAt ?? application.createdAt,
             application.id,
           )),
+      ...(application.status === 'INCOMPLETE' && application.nachforderung
+        ? keys.nachforderungDueIndex(application.nachforderung.dueAt, application.id)
+        : {}),
       itemType: 'Application',
       ...application,
     };

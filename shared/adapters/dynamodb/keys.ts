@@ -33,7 +33,9 @@
  * holds their bytes, only the S3 key the server chose, `applications/<id>/<docId>`). Every document
  * write also checks, in its transaction, that the application item is still editable.
  *
- * gsi3 (assignee) and gsi4 (due date) are defined in the table already and filled by later features.
+ * gsi4 (due date): an INCOMPLETE application has gsi4pk DUE#NACHFORDERUNG and gsi4sk <dueAt>#<id>, so
+ * the deadlines workflow finds overdue Nachforderungen with one Query. gsi3 (assignee) is defined in the
+ * table already and filled by a later feature.
  */
 export const keys = {
   call: (callId: string) => ({ pk: `CALL#${callId}`, sk: 'CALL' }),
@@ -56,6 +58,11 @@ export const keys = {
   callStatusIndex: (callId: string, status: string, submittedAt: string, id: string) => ({
     gsi2pk: `CALL#${callId}#STATUS#${status}`,
     gsi2sk: `${submittedAt}#${id}`,
+  }),
+  /** Open Nachforderungen by due date, the earliest first (the deadlines workflow closes overdue ones). */
+  nachforderungDueIndex: (dueAt: string, id: string) => ({
+    gsi4pk: 'DUE#NACHFORDERUNG',
+    gsi4sk: `${dueAt}#${id}`,
   }),
   /** Reference counter per prefix (e.g. IM-2027-B): the Aktenzeichen are allocated from it without gaps. */
   referenceCounter: (prefix: string) => ({ pk: `COUNTER#REFERENCE#${prefix}`, sk: 'COUNTER' }),
