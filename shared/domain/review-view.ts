@@ -1,0 +1,86 @@
+import type { Call } from '../api/schemas/call.schema.ts';
+import type { ReviewApplicationView } from '../api/schemas/review.schema.ts';
+import { type Application, draftContentOf } from './application.ts';
+import type { ApplicationDocument } from './document.ts';
+import { checkDraft } from './finance-rules.ts';
+import type { Assignment } from './review.ts';
+
+/** What the caller may see of an application in the back office; 'none' is answered as 404. */
+export type ReviewAccess = 'none' | 'limited' | 'full';
+
+/**
+ * How much of an application a back-office caller sees. Approvers see it all. An assigned reviewer
+ * sees only what identifies it until they have declared no conflict of interest (on every role they
+ * hold), then all of it. Anyone else — an unassigned reviewer, or one who declared a conflict and so
+ * lost the assignment — sees nothing. Drafts are the organisation's own business: nobody here.
+ */
+export function reviewAccessOf(input: {
+  caller: { sub: string; groups: readonly string[] };
+  application: Pick<Application, 'status'>;
+  assignments: readonly Assignment[];
+}): ReviewAccess {
+  if (input.application.status === 'DRAFT') return 'none';
+  if (input.caller.groups.includes('approver')) return 'full';
+  if (!input.caller.groups.includes('reviewer')) return 'none';
+  const mine = input.assignments.filter((assignment) => assignment.reviewerSub === input.caller.sub);
+  if (mine.length === 0) return 'none';
+  if (mine.some((assignment) => assignment.declaration?.conflict === true)) return 'none';
+  return mine.every((assignment) => assignment.declaration?.conflict === false) ? 'full' : 'limited';
+}
+
+const assignmentView = (assignment: Assignment) => ({
+  role: assignment.role,
+  reviewerSub: assignment.reviewerSub,
+  assignedAt: assignment.assignedAt,
+  dueAt: assignment.dueAt,
+  ...(assignment.declaration
+    ? {
+        declaration: {
+          conflict: assignment.declaration.conflict,
+          declaredAt: assignment.declaration.declaredAt,
+        },
+      }
+    : {}),
+});
+
+/**
+ * The fields of the review view for an access level (pure: the one place that decides what a
+ * reviewer who has not declared may read). 'limited' is title, organisation name, call and
+ * Aktenzeichen, plus the caller's own assignment so they know what to declare on.
+ */
+export function reviewViewOf(input: {
+  access: Exclude<ReviewAccess, 'none'>;
+  caller: { sub: string; groups: readonly string[] };
+  application: Application;
+  organisationName: string;
+  call: Call;
+  assignments: readonly Assignment[];
+  documents: readonly ApplicationDocument[];
+}): ReviewApplicationView {
+  const { access, application, call } = input;
+  const mine = input.assignments.filter((assignment) => assignment.reviewerSub === input.caller.sub);
+  const identifying = {
+    access,
+    id: application.id,
+    title: application.title,
+    organisation: { id: application.orgId, name: input.organisationName },
+    call: { id: call.id, title: call.title },
+    ...(application.reference ? { reference: application.reference } : {}),
+    ...(mine.length > 0 ? { myAssignments: mine.map(assignmentView) } : {}),
+  };
+  if (access === 'limited') return identifying;
+  const content = draftContentOf(application);
+  return {
+    ...identifying,
+    status: application.status,
+    ...(application.submittedAt ? { submittedAt: application.submittedAt } : {}),
+    content,
+    totals: checkDraft(content, call).totals,
+    documents: input.documents
+      .filter((document) => document.status === 'verified')
+      .map(({ id, type, fileName, contentType, size }) => ({ id, type, fileName, contentType, size })),
+    ...(input.caller.groups.includes('approver')
+      ? { assignments: input.assignments.map(assignmentView) }
+      : {}),
+  };
+}
