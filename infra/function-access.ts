@@ -35,4 +35,8 @@ export const functionAccess: Record<string, FunctionAccess> = {
   'organisations/invite-member': { table: 'read-write', mail: 'send' },
   'invitations/list-invitations': { table: 'read' },
   'invitations/accept-invitation': { table: 'read-write' },
+  // Work queues: Queries on gsi2/gsi3 and BatchGets of applications and organisations, nothing else.
+  'review/list-review-queue': { table: 'read' },
+  'review/export-review-queue': { table: 'read' },
+  'review/count-review-queue': { table: 'read' },
 };

@@ -33,6 +33,11 @@ import {
   listOrganisationsOperation,
   updateOrganisationOperation,
 } from './operations/organisations.ts';
+import {
+  countReviewQueueOperation,
+  exportReviewQueueOperation,
+  listReviewQueueOperation,
+} from './operations/review-queues.ts';
 
 /**
  * The public API contract: every route, once. CDK makes a function and a route of each, the local
@@ -64,4 +69,7 @@ export const operations: readonly Operation[] = [
   inviteMemberOperation,
   listInvitationsOperation,
   acceptInvitationOperation,
+  listReviewQueueOperation,
+  exportReviewQueueOperation,
+  countReviewQueueOperation,
 ];

@@ -15,6 +15,11 @@ export type HttpEvent = APIGatewayProxyEventV2 | APIGatewayProxyEventV2WithJWTAu
 export interface HttpResult {
   status: number;
   body?: unknown;
+  /**
+   * A body that is not JSON (e.g. a CSV export), sent exactly as given instead of `body`; the handler
+   * sets its content-type in `headers`.
+   */
+  text?: string;
   headers?: Record<string, string>;
 }
 
@@ -147,6 +152,7 @@ export function httpHandler<const O extends Operation>(
 
 function toResponse(result: HttpResult, language: Language): APIGatewayProxyStructuredResultV2 {
   const headers: Record<string, string> = { 'content-language': language, ...result.headers };
+  if (result.text !== undefined) return { statusCode: result.status, headers, body: result.text };
   if (result.body === undefined) return { statusCode: result.status, headers };
   return {
     statusCode: result.status,

@@ -184,6 +184,21 @@ const matrix: Record<string, Row> = {
     request: () => ({ method: 'GET', path: '/api/invitations' }),
     expected: { anonymous: 401, member: 200, otherOrgMember: 200, reviewer: 403, approver: 403, admin: 403 },
   },
+  listReviewQueue: {
+    request: ({ callId }) => ({ method: 'GET', path: `/api/review/applications?callId=${callId}` }),
+    expected: { anonymous: 401, member: 403, otherOrgMember: 403, reviewer: 200, approver: 200, admin: 403 },
+  },
+  exportReviewQueue: {
+    request: ({ callId }) => ({
+      method: 'GET',
+      path: `/api/review/applications/export.csv?callId=${callId}`,
+    }),
+    expected: { anonymous: 401, member: 403, otherOrgMember: 403, reviewer: 200, approver: 200, admin: 403 },
+  },
+  countReviewQueue: {
+    request: ({ callId }) => ({ method: 'GET', path: `/api/review/calls/${callId}/counts` }),
+    expected: { anonymous: 401, member: 403, otherOrgMember: 403, reviewer: 200, approver: 200, admin: 403 },
+  },
   acceptInvitation: {
     // Addressed to the member: anyone else signed in finds no such invitation.
     request: ({ invitationId }) => ({ method: 'POST', path: `/api/invitations/${invitationId}/accept` }),
