@@ -35,6 +35,10 @@ export const functionAccess: Record<string, FunctionAccess> = {
   'organisations/invite-member': { table: 'read-write', mail: 'send' },
   'invitations/list-invitations': { table: 'read' },
   'invitations/accept-invitation': { table: 'read-write' },
+  // Review assignment: a declared conflict or an admin's reassignment emails the new reviewer.
+  'review/get-review-application': { table: 'read' },
+  'review/declare-conflict': { table: 'read-write', mail: 'send' },
+  'admin/reassign-reviewer': { table: 'read-write', mail: 'send' },
   // Work queues: Queries on gsi2/gsi3 and BatchGets of applications and organisations, nothing else.
   'review/list-review-queue': { table: 'read' },
   'review/export-review-queue': { table: 'read' },

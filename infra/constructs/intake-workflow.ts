@@ -50,8 +50,8 @@ export function workflowTask(scope: Construct, id: string, fn: AppFunction, stal
 
 /**
  * The intake workflow: Aktenzeichen, the PDF copy of the application as submitted, the completeness
- * check (→ IN_REVIEW, or INCOMPLETE with a Nachforderung), the receipt email with the copy attached,
- * then clear the pending marker. Each side effect is its own idempotent task. An Express state
+ * check (→ IN_REVIEW, or INCOMPLETE with a Nachforderung), the reviewers' assignment (IN_REVIEW only),
+ * the receipt email with the copy attached, then clear the pending marker. Each side effect is its own idempotent task. An Express state
  * machine: seconds long; waits and deadlines live in the table, not here.
  */
 export class IntakeWorkflow extends Construct {
@@ -80,6 +80,11 @@ export class IntakeWorkflow extends Construct {
       description: 'intake: check completeness and eligibility (IN_REVIEW or INCOMPLETE)',
       environment,
     });
+    const assign = new AppFunction(this, 'AssignReviewersFunction', {
+      entry: 'functions/workflows/intake/assign-reviewers.handler.ts',
+      description: 'intake: assign a content and a financial reviewer by workload, and email them',
+      environment: { ...environment, MAIL_FROM: props.mailFrom },
+    });
     const receipt = new AppFunction(this, 'SendReceiptFunction', {
       entry: 'functions/workflows/intake/send-receipt.handler.ts',
       description: 'intake: send the receipt email with the PDF copy',
@@ -98,11 +103,13 @@ export class IntakeWorkflow extends Construct {
     props.table.grantReadData(render); // reads the application, call, organisation and documents
     props.documentsBucket.grantPut(render, COPIES);
     props.table.grantReadWriteData(check);
+    props.table.grantReadWriteData(assign); // assignments, workload counts, the email claims
+    assign.addToRolePolicy(sendEmailFrom(this, props.mailFrom));
     props.table.grantReadWriteData(receipt); // the email claim
     props.documentsBucket.grantRead(receipt, COPIES);
     receipt.addToRolePolicy(sendEmailFrom(this, props.mailFrom));
     props.table.grantReadWriteData(complete);
-    this.functions = [allocate, render, check, receipt, complete];
+    this.functions = [allocate, render, check, assign, receipt, complete];
 
     const stale = new Succeed(this, 'NothingToDo', {
       comment: 'The application moved on; its new state carries its own work.',
@@ -110,6 +117,7 @@ export class IntakeWorkflow extends Construct {
     const definition = Chain.start(workflowTask(this, 'AllocateReference', allocate, stale))
       .next(workflowTask(this, 'RenderSubmittedCopy', render, stale))
       .next(workflowTask(this, 'CheckCompleteness', check, stale))
+      .next(workflowTask(this, 'AssignReviewers', assign, stale))
       .next(workflowTask(this, 'SendReceipt', receipt, stale))
       .next(workflowTask(this, 'CompletePendingWork', complete, stale))
       .next(new Succeed(this, 'Done'));

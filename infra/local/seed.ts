@@ -10,11 +10,12 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbCallRepository } from '../../shared/adapters/dynamodb/dynamodb-call-repository.ts';
 import { DynamoDbMembershipRepository } from '../../shared/adapters/dynamodb/dynamodb-membership-repository.ts';
 import { DynamoDbOrganisationRepository } from '../../shared/adapters/dynamodb/dynamodb-organisation-repository.ts';
+import { DynamoDbStaffDirectory } from '../../shared/adapters/dynamodb/dynamodb-review-repository.ts';
 import type { Call } from '../../shared/api/schemas/call.schema.ts';
 import type { MemberRole } from '../../shared/api/schemas/membership.schema.ts';
 import type { OrganisationProfile } from '../../shared/api/schemas/organisation.schema.ts';
 import { berlinDate, berlinTimestamp } from '../../shared/domain/berlin-time.ts';
-import type { Group } from '../../shared/domain/roles.ts';
+import { BACK_OFFICE_GROUPS, type Group } from '../../shared/domain/roles.ts';
 
 /** The password of every demo account (local runs only). */
 export const DEMO_PASSWORD = 'Demo-Passwort-2026!';
@@ -295,7 +296,10 @@ export async function ensureUser(
   return sub;
 }
 
-/** Seeds the demo: two calls, three organisations and a demo account for every role. Safe to repeat. */
+/**
+ * Seeds the demo: two calls, three organisations, a demo account for every role and the staff
+ * directory entries of the back-office accounts. Safe to repeat.
+ */
 export async function seedDemoData(options: {
   documentClient: DynamoDBDocumentClient;
   tableName: string;
@@ -326,6 +330,12 @@ export async function seedDemoData(options: {
     users.push({ ...user, sub });
   }
   await seedOrganisations(documentClient, tableName, users, now);
+  // The staff directory: who can be assigned. An upsert keeps the workload counts of a running demo.
+  const staff = new DynamoDbStaffDirectory(documentClient, tableName);
+  for (const user of users) {
+    if (!user.groups.some((group) => BACK_OFFICE_GROUPS.includes(group))) continue;
+    await staff.upsert({ sub: user.sub, email: user.email, name: user.name, groups: user.groups });
+  }
   return { calls, users };
 }
 

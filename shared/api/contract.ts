@@ -34,6 +34,11 @@ import {
   updateOrganisationOperation,
 } from './operations/organisations.ts';
 import {
+  declareConflictOperation,
+  getReviewApplicationOperation,
+  reassignReviewerOperation,
+} from './operations/review-assignments.ts';
+import {
   countReviewQueueOperation,
   exportReviewQueueOperation,
   listReviewQueueOperation,
@@ -69,6 +74,9 @@ export const operations: readonly Operation[] = [
   inviteMemberOperation,
   listInvitationsOperation,
   acceptInvitationOperation,
+  getReviewApplicationOperation,
+  declareConflictOperation,
+  reassignReviewerOperation,
   listReviewQueueOperation,
   exportReviewQueueOperation,
   countReviewQueueOperation,

@@ -60,7 +60,10 @@ export interface ApplicationEvent {
     | 'RECEIPT_SENT'
     | 'REVIEW_STARTED'
     | 'DOCUMENTS_REQUESTED'
-    | 'WITHDRAWN';
+    | 'WITHDRAWN'
+    // Internal to the back office (review.ts): never in the applicant's timeline.
+    | 'REVIEWER_ASSIGNED'
+    | 'CONFLICT_DECLARED';
   from?: ApplicationStatus;
   to: ApplicationStatus;
   reason?: string;

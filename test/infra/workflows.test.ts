@@ -78,7 +78,7 @@ describe('workflows in the synthesized template', () => {
     }
   });
 
-  it('run the intake as reference → PDF copy → completeness check → receipt → clear the marker', () => {
+  it('run the intake as reference → PDF copy → completeness check → reviewers → receipt → clear the marker', () => {
     const intake = definitions.find(({ name }) => name.startsWith('Intake'));
     expect(intake).toBeDefined();
     const { definition } = intake as (typeof definitions)[number];
@@ -90,6 +90,7 @@ describe('workflows in the synthesized template', () => {
       'AllocateReference',
       'RenderSubmittedCopy',
       'CheckCompleteness',
+      'AssignReviewers',
       'SendReceipt',
       'CompletePendingWork',
       'Done',
@@ -107,6 +108,7 @@ describe('workflows in the synthesized template', () => {
     };
     expect(entry('RenderSubmittedCopy')).toBe('functions/workflows/intake/render-submitted-copy.handler.ts');
     expect(entry('CheckCompleteness')).toBe('functions/workflows/intake/check-completeness.handler.ts');
+    expect(entry('AssignReviewers')).toBe('functions/workflows/intake/assign-reviewers.handler.ts');
   });
 
   it('lets the intake render copies into, and the receipt read them from, the copies folder only; the receipt may send email', () => {

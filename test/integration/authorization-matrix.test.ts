@@ -3,6 +3,7 @@ import { operations } from '../../shared/api/contract.ts';
 import { aCall } from '../support/calls.ts';
 import {
   api,
+  drain,
   givenCall,
   givenCompleteDraft,
   givenOrganisation,
@@ -33,6 +34,10 @@ interface World {
   documentId: string;
   /** A document of draftId that the member's delete removes (callers after the member find none). */
   deletableDocumentId: string;
+  /** A submitted application through the intake (in review; the matrix's reviewer is not assigned to it). */
+  submittedId: string;
+  /** The matrix's reviewer: a fresh user, not in the staff directory, so never assigned. */
+  reviewerSub: string;
 }
 
 interface Row {
@@ -199,6 +204,28 @@ const matrix: Record<string, Row> = {
     request: ({ callId }) => ({ method: 'GET', path: `/api/review/calls/${callId}/counts` }),
     expected: { anonymous: 401, member: 403, otherOrgMember: 403, reviewer: 200, approver: 200, admin: 403 },
   },
+  getReviewApplication: {
+    // The reviewer is not assigned to it: 404, as for any application they may not see.
+    request: ({ submittedId }) => ({ method: 'GET', path: `/api/review/applications/${submittedId}` }),
+    expected: { anonymous: 401, member: 403, otherOrgMember: 403, reviewer: 404, approver: 200, admin: 403 },
+  },
+  declareConflict: {
+    request: ({ submittedId }) => ({
+      method: 'POST',
+      path: `/api/review/applications/${submittedId}/conflict-declaration`,
+      body: { conflict: false },
+    }),
+    expected: { anonymous: 401, member: 403, otherOrgMember: 403, reviewer: 404, approver: 403, admin: 403 },
+  },
+  reassignReviewer: {
+    // The admin names someone who is not a reviewer in the staff directory: 422, nothing changes.
+    request: ({ submittedId, reviewerSub }) => ({
+      method: 'POST',
+      path: `/api/admin/applications/${submittedId}/reassign`,
+      body: { role: 'content', reviewerSub },
+    }),
+    expected: { anonymous: 401, member: 403, otherOrgMember: 403, reviewer: 403, approver: 403, admin: 422 },
+  },
   acceptInvitation: {
     // Addressed to the member: anyone else signed in finds no such invitation.
     request: ({ invitationId }) => ({ method: 'POST', path: `/api/invitations/${invitationId}/accept` }),
@@ -243,6 +270,16 @@ describe('authorization matrix', () => {
       body: { email: member.email },
     });
     world.invitationId = invitation.body.id as string;
+    const toSubmit = await givenCompleteDraft(
+      member,
+      world.orgId,
+      world.callId,
+      'Eingereicht für die Matrix',
+    );
+    await api('POST', `/api/applications/${toSubmit.id}/submit`, { token: member.token });
+    await drain();
+    world.submittedId = toSubmit.id;
+    world.reviewerSub = reviewer.sub;
   });
 
   it('has a row for every operation of the contract', () => {

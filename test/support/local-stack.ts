@@ -13,6 +13,7 @@ import type { LocalStackInfo } from '../../infra/local/local-stack.ts';
 import { DynamoDbCallRepository } from '../../shared/adapters/dynamodb/dynamodb-call-repository.ts';
 import { DynamoDbMembershipRepository } from '../../shared/adapters/dynamodb/dynamodb-membership-repository.ts';
 import { DynamoDbOrganisationRepository } from '../../shared/adapters/dynamodb/dynamodb-organisation-repository.ts';
+import { DynamoDbStaffDirectory } from '../../shared/adapters/dynamodb/dynamodb-review-repository.ts';
 import type { Call } from '../../shared/api/schemas/call.schema.ts';
 import type { OrganisationProfile } from '../../shared/api/schemas/organisation.schema.ts';
 import { newOrganisation } from '../../shared/domain/organisation.ts';
@@ -103,6 +104,21 @@ export async function givenUser(
     );
   }
   return { email, sub, token: await signIn(email, PASSWORD, on) };
+}
+
+/**
+ * Given a back-office user in these groups, signed in, and in the staff directory (so reviewers can
+ * be assigned), with no open assignments.
+ */
+export async function givenStaff(groups: Group[], name = groups.join('-'), on?: On): Promise<TestUser> {
+  const user = await givenUser(groups, name, on);
+  await new DynamoDbStaffDirectory(documentClient(on), target(on).tableName).upsert({
+    sub: user.sub,
+    email: user.email,
+    name,
+    groups,
+  });
+  return user;
 }
 
 /**

@@ -13,6 +13,9 @@
  * | email claim | APP#<id>        | EMAIL#<event>#<template> |          |                           |
  * | document    | APP#<id>        | DOC#<docId>         |               |                           |
  * | counter     | COUNTER#REFERENCE#<prefix> | COUNTER  |               |                           |
+ * | staff       | STAFF#<sub>     | STAFF               | STAFF#REVIEWER (reviewers only) | <sub>   |
+ * | assignment  | APP#<id>        | ASSIGNMENT#<role>   |               |                           |
+ * | conflict    | APP#<id>        | CONFLICT#<sub>      |               |                           |
  *
  * A call item also carries `version` (optimistic lock of admin edits; absent = 1) and
  * `applicationCount` (absent = 0), which draft creation ADDs to in the draft's transaction. Admin edits
@@ -34,8 +37,14 @@
  * write also checks, in its transaction, that the application item is still editable.
  *
  * gsi4 (due date): an INCOMPLETE application has gsi4pk DUE#NACHFORDERUNG and gsi4sk <dueAt>#<id>, so
- * the deadlines workflow finds overdue Nachforderungen with one Query. gsi3 (assignee) is defined in the
- * table already and filled by a later feature.
+ * the deadlines workflow finds overdue Nachforderungen with one Query.
+ *
+ * Review (shared/domain/review.ts): a staff item (the directory of who can be assigned) carries
+ * `openAssignments` (absent = 0), moved with ADD in the transaction that assigns or releases. An
+ * assignment (role 'content' | 'financial') is open while not assessed; an open one carries gsi3pk
+ * REVIEWER#<sub>, gsi3sk <dueAt>#<applicationId>#<role> ("assigned to me, most urgent first"). A
+ * declared conflict replaces the assignment (or deletes it when nobody is left) and leaves a conflict
+ * item, so whoever declared one is never assigned to that application again.
  */
 export const keys = {
   call: (callId: string) => ({ pk: `CALL#${callId}`, sk: 'CALL' }),
@@ -80,6 +89,25 @@ export const keys = {
   document: (applicationId: string, documentId: string) => ({
     pk: `APP#${applicationId}`,
     sk: `DOC#${documentId}`,
+  }),
+  /** A back-office user in the staff directory (who can be assigned, and their open workload). */
+  staff: (sub: string) => ({ pk: `STAFF#${sub}`, sk: 'STAFF' }),
+  /** Reviewers are listed with one Query on gsi1. */
+  staffReviewerIndex: (sub: string) => ({ gsi1pk: 'STAFF#REVIEWER', gsi1sk: sub }),
+  /** One assignment per role of an application. */
+  assignment: (applicationId: string, role: string) => ({
+    pk: `APP#${applicationId}`,
+    sk: `ASSIGNMENT#${role}`,
+  }),
+  /** An open assignment in its reviewer's queue, the earliest due first (sparse: removed when closed). */
+  assigneeIndex: (reviewerSub: string, dueAt: string, applicationId: string, role: string) => ({
+    gsi3pk: `REVIEWER#${reviewerSub}`,
+    gsi3sk: `${dueAt}#${applicationId}#${role}`,
+  }),
+  /** A conflict of interest a reviewer declared on an application. */
+  conflict: (applicationId: string, reviewerSub: string) => ({
+    pk: `APP#${applicationId}`,
+    sk: `CONFLICT#${reviewerSub}`,
   }),
   event: (applicationId: string, version: number) => ({
     pk: `APP#${applicationId}`,

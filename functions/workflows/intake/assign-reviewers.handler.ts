@@ -1,0 +1,32 @@
+import { documentClient, tableName } from '#shared/adapters/clients.ts';
+import { DynamoDbApplicationRepository } from '#shared/adapters/dynamodb/dynamodb-application-repository.ts';
+import { DynamoDbCallRepository } from '#shared/adapters/dynamodb/dynamodb-call-repository.ts';
+import { DynamoDbEmailClaims } from '#shared/adapters/dynamodb/dynamodb-email-claims.ts';
+import {
+  DynamoDbAssignmentRepository,
+  DynamoDbStaffDirectory,
+} from '#shared/adapters/dynamodb/dynamodb-review-repository.ts';
+import { SesMailer } from '#shared/adapters/ses-mailer.ts';
+import { systemClock } from '#shared/domain/clock.ts';
+import { assignReviewers } from '#shared/use-cases/intake/assign-reviewers.ts';
+import { taskHandler } from '#shared/workflows/task-handler.ts';
+import { WorkflowInput } from '#shared/workflows/workflow-input.ts';
+
+const table = tableName();
+const from = process.env.MAIL_FROM;
+if (!from) throw new Error('MAIL_FROM is not set');
+
+const deps = {
+  applications: new DynamoDbApplicationRepository(documentClient, table),
+  calls: new DynamoDbCallRepository(documentClient, table),
+  staff: new DynamoDbStaffDirectory(documentClient, table),
+  assignments: new DynamoDbAssignmentRepository(documentClient, table),
+  claims: new DynamoDbEmailClaims(documentClient, table),
+  mailer: new SesMailer(from),
+  clock: systemClock,
+  // An application nobody reviews, or a claimed email without a send, needs a person: say so where
+  // alarms look.
+  report: (message: string) => console.error(JSON.stringify({ level: 'ERROR', message })),
+};
+
+export const handler = taskHandler(WorkflowInput, (input) => assignReviewers(deps, input));

@@ -1,0 +1,52 @@
+import type { ReviewApplicationView } from '../../api/schemas/review.schema.ts';
+import { NotFoundError } from '../../domain/errors.ts';
+import { reviewAccessOf, reviewViewOf } from '../../domain/review-view.ts';
+import type { ApplicationRepository } from '../../ports/application-repository.ts';
+import type { CallRepository } from '../../ports/call-repository.ts';
+import type { DocumentReader } from '../../ports/document-repository.ts';
+import type { OrganisationRepository } from '../../ports/organisation-repository.ts';
+import type { AssignmentRepository } from '../../ports/review-repository.ts';
+import { callOf } from '../get-application.ts';
+
+export interface GetReviewApplicationDeps {
+  applications: Pick<ApplicationRepository, 'get'>;
+  calls: CallRepository;
+  organisations: Pick<OrganisationRepository, 'get'>;
+  documents: DocumentReader;
+  assignments: Pick<AssignmentRepository, 'listByApplication'>;
+}
+
+/**
+ * Reads an application for the back office.
+ * Primary course:
+ * 1. Load the application and its assignments; decide what the caller may see (review-view.ts).
+ *    Nothing (an unassigned reviewer, one with a conflict, a draft): 404, so ids cannot be probed.
+ * 2. Load the call and the organisation (for its name); the documents only for the full view.
+ */
+export async function getReviewApplication(
+  deps: GetReviewApplicationDeps,
+  caller: { sub: string; groups: readonly string[] },
+  id: string,
+): Promise<ReviewApplicationView> {
+  const [application, assignments] = await Promise.all([
+    deps.applications.get(id),
+    deps.assignments.listByApplication(id),
+  ]);
+  if (!application) throw new NotFoundError('application');
+  const access = reviewAccessOf({ caller, application, assignments });
+  if (access === 'none') throw new NotFoundError('application');
+  const [call, organisation, documents] = await Promise.all([
+    callOf(deps.calls, application),
+    deps.organisations.get(application.orgId),
+    access === 'full' ? deps.documents.listByApplication(id) : Promise.resolve([]),
+  ]);
+  return reviewViewOf({
+    access,
+    caller,
+    application,
+    organisationName: organisation?.legalName ?? '',
+    call,
+    assignments,
+    documents,
+  });
+}
