@@ -43,4 +43,5 @@ export const functionAccess: Record<string, FunctionAccess> = {
   'review/list-review-queue': { table: 'read' },
   'review/export-review-queue': { table: 'read' },
   'review/count-review-queue': { table: 'read' },
+  'review/record-assessment': { table: 'read-write' },
 };

@@ -1,5 +1,6 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { AssessmentWorkflow } from './constructs/assessment-workflow.ts';
 import { Api } from './constructs/http-api.ts';
 import { IntakeWorkflow } from './constructs/intake-workflow.ts';
 import { StreamDispatcher } from './constructs/stream-dispatcher.ts';
@@ -17,6 +18,7 @@ export class StatelessStack extends Stack {
   readonly api: Api;
   readonly intake: IntakeWorkflow;
   readonly withdrawal: WithdrawalWorkflow;
+  readonly assessment: AssessmentWorkflow;
   readonly dispatcher: StreamDispatcher;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
@@ -38,9 +40,14 @@ export class StatelessStack extends Stack {
       table: stateful.data.table,
       mailFrom: props.mailFrom,
     });
+    this.assessment = new AssessmentWorkflow(this, 'Assessment', { table: stateful.data.table });
     this.dispatcher = new StreamDispatcher(this, 'Dispatcher', {
       table: stateful.data.table,
-      workflows: { intake: this.intake.stateMachine, withdrawal: this.withdrawal.stateMachine },
+      workflows: {
+        intake: this.intake.stateMachine,
+        withdrawal: this.withdrawal.stateMachine,
+        assessment: this.assessment.stateMachine,
+      },
     });
   }
 }

@@ -8,6 +8,7 @@ import {
   updateDraftOperation,
   withdrawApplicationOperation,
 } from './operations/applications.ts';
+import { recordAssessmentOperation } from './operations/assessments.ts';
 import {
   createCallOperation,
   getCallOperation,
@@ -80,4 +81,5 @@ export const operations: readonly Operation[] = [
   listReviewQueueOperation,
   exportReviewQueueOperation,
   countReviewQueueOperation,
+  recordAssessmentOperation,
 ];

@@ -1,5 +1,6 @@
 import type { ApplicationStatus } from '../api/schemas/application.schema.ts';
 import type { DraftContent } from '../api/schemas/draft.schema.ts';
+import type { AssessmentSummary } from './assessment.ts';
 import type { Workflow } from './lifecycle.ts';
 
 /** An application: what the association wrote (its draft content) and where it stands. */
@@ -24,6 +25,8 @@ export interface Application extends DraftContent {
   reference?: string;
   /** The open request for missing items (Nachforderung) while INCOMPLETE; kept afterwards for the record. */
   nachforderung?: Nachforderung;
+  /** Written by the assessment workflow once both assessments are in (back office only). */
+  assessmentSummary?: AssessmentSummary;
   /** When and why the organisation withdrew the application. */
   withdrawal?: { at: string; by: string; reason: string; from: ApplicationStatus };
   /** The workflow that must still run after the last transition; cleared by its last task. */
@@ -63,7 +66,9 @@ export interface ApplicationEvent {
     | 'WITHDRAWN'
     // Internal to the back office (review.ts): never in the applicant's timeline.
     | 'REVIEWER_ASSIGNED'
-    | 'CONFLICT_DECLARED';
+    | 'CONFLICT_DECLARED'
+    | 'ASSESSMENT_RECORDED'
+    | 'ASSESSED';
   from?: ApplicationStatus;
   to: ApplicationStatus;
   reason?: string;

@@ -46,7 +46,8 @@ export const LIFECYCLE: Readonly<Record<LifecycleAction, Rule>> = {
   'request-documents': { from: ['SUBMITTED', 'IN_REVIEW'], to: 'INCOMPLETE', by: ['system', 'reviewer'] },
   supplement: { from: ['INCOMPLETE'], to: 'SUBMITTED', by: ['member'], followUp: 'intake' },
   'close-incomplete': { from: ['INCOMPLETE'], to: 'CLOSED_INCOMPLETE', by: ['system'] },
-  'assessments-complete': { from: ['IN_REVIEW'], to: 'ASSESSED', by: ['system'], followUp: 'assessment' },
+  // Made by the assessment workflow itself, which the second recorded assessment marks as pending.
+  'assessments-complete': { from: ['IN_REVIEW'], to: 'ASSESSED', by: ['system'] },
   approve: { from: ['ASSESSED'], to: 'APPROVED', by: ['approver'], followUp: 'decision' },
   reject: { from: ['ASSESSED'], to: 'REJECTED', by: ['approver'], followUp: 'decision' },
   notify: { from: ['APPROVED', 'REJECTED'], to: 'NOTIFIED', by: ['member', 'system'] },

@@ -12,7 +12,15 @@ import type { Language } from './language.ts';
  * workflow markers.
  */
 export function toApplicationView(application: Application, call: Call, language: Language): ApplicationView {
-  const { pendingWork, pendingSince: _since, nachforderung, withdrawal, ...rest } = application;
+  // Scores and recommendations are for the back office only: applicants never see them.
+  const {
+    pendingWork,
+    pendingSince: _since,
+    nachforderung,
+    withdrawal,
+    assessmentSummary: _internal,
+    ...rest
+  } = application;
   const check = checkDraft(draftContentOf(application), call);
   const localize = (finding: RuleViolation) => ({
     path: finding.path,

@@ -147,6 +147,20 @@ const matrix: Record<string, Row> = {
     }),
     expected: { anonymous: 401, member: 204, otherOrgMember: 404, reviewer: 403, approver: 403, admin: 403 },
   },
+  recordAssessment: {
+    // The matrix's reviewer is assigned to nothing: foreign applications do not exist for them.
+    request: ({ draftId }) => ({
+      method: 'POST',
+      path: `/api/review/applications/${draftId}/assessments`,
+      body: {
+        role: 'content',
+        scores: [{ criterionId: 'konzept', score: 4 }],
+        recommendation: 'fund',
+        comment: 'Ein überzeugendes Konzept.',
+      },
+    }),
+    expected: { anonymous: 401, member: 403, otherOrgMember: 403, reviewer: 404, approver: 403, admin: 403 },
+  },
   getApplication: {
     request: ({ draftId }) => ({ method: 'GET', path: `/api/applications/${draftId}` }),
     expected: { anonymous: 401, member: 200, otherOrgMember: 404, reviewer: 403, approver: 403, admin: 403 },

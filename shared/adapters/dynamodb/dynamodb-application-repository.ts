@@ -22,6 +22,10 @@ export class DynamoDbApplicationRepository implements ApplicationRepository {
   }
 
   /** The stored item: the record plus the keys of every index it belongs in. */
+  itemOf(application: Application) {
+    return this.item(application);
+  }
+
   private item(application: Application) {
     return {
       ...keys.application(application.id),

@@ -94,6 +94,11 @@ export const keys = {
   staff: (sub: string) => ({ pk: `STAFF#${sub}`, sk: 'STAFF' }),
   /** Reviewers are listed with one Query on gsi1. */
   staffReviewerIndex: (sub: string) => ({ gsi1pk: 'STAFF#REVIEWER', gsi1sk: sub }),
+  /** A recorded assessment, one per role of an application. */
+  assessment: (applicationId: string, role: string) => ({
+    pk: `APP#${applicationId}`,
+    sk: `ASSESSMENT#${role}`,
+  }),
   /** One assignment per role of an application. */
   assignment: (applicationId: string, role: string) => ({
     pk: `APP#${applicationId}`,

@@ -10,7 +10,7 @@ describe('the application lifecycle', () => {
     ['SUBMITTED', 'intake-complete', 'system', 'IN_REVIEW', undefined],
     ['SUBMITTED', 'request-documents', 'system', 'INCOMPLETE', undefined],
     ['INCOMPLETE', 'supplement', 'member', 'SUBMITTED', 'intake'],
-    ['IN_REVIEW', 'assessments-complete', 'system', 'ASSESSED', 'assessment'],
+    ['IN_REVIEW', 'assessments-complete', 'system', 'ASSESSED', undefined],
     ['ASSESSED', 'approve', 'approver', 'APPROVED', 'decision'],
     ['ASSESSED', 'reject', 'approver', 'REJECTED', 'decision'],
     ['APPROVED', 'notify', 'member', 'NOTIFIED', undefined],

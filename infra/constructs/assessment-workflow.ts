@@ -1,0 +1,70 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import {
+  Chain,
+  DefinitionBody,
+  LogLevel,
+  QueryLanguage,
+  StateMachine,
+  StateMachineType,
+  Succeed,
+} from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { AppFunction } from './app-function.ts';
+import { workflowTask } from './intake-workflow.ts';
+
+export interface AssessmentWorkflowProps {
+  table: ITableV2;
+}
+
+/**
+ * The assessment workflow, started when the second assessment is recorded: the summary and ASSESSED,
+ * then clear the pending marker. An Express state machine like the intake. (Notifying the approvers of
+ * rolling calls is a task still to come.)
+ */
+export class AssessmentWorkflow extends Construct {
+  readonly stateMachine: StateMachine;
+  readonly functions: AppFunction[];
+
+  constructor(scope: Construct, id: string, props: AssessmentWorkflowProps) {
+    super(scope, id);
+    const environment = { TABLE_NAME: props.table.tableName };
+    const summarize = new AppFunction(this, 'SummarizeFunction', {
+      entry: 'functions/workflows/assessment/summarize.handler.ts',
+      description: 'assessment: summary of both assessments, ASSESSED',
+      environment,
+    });
+    const complete = new AppFunction(this, 'CompletePendingWorkFunction', {
+      entry: 'functions/workflows/complete-pending-work.handler.ts',
+      description: 'workflows: clear the pending-work marker',
+      environment,
+    });
+    props.table.grantReadWriteData(summarize);
+    props.table.grantReadWriteData(complete);
+    this.functions = [summarize, complete];
+
+    const stale = new Succeed(this, 'NothingToDo', {
+      comment: 'The application moved on; its new state carries its own work.',
+    });
+    const definition = Chain.start(workflowTask(this, 'Summarize', summarize, stale))
+      .next(workflowTask(this, 'CompletePendingWork', complete, stale))
+      .next(new Succeed(this, 'Done'));
+
+    this.stateMachine = new StateMachine(this, 'StateMachine', {
+      stateMachineType: StateMachineType.EXPRESS,
+      queryLanguage: QueryLanguage.JSON_PATH, // the local runner ignores JSONata
+      definitionBody: DefinitionBody.fromChainable(definition),
+      timeout: Duration.minutes(2),
+      tracingEnabled: true,
+      logs: {
+        destination: new LogGroup(this, 'Logs', {
+          retention: RetentionDays.ONE_MONTH,
+          removalPolicy: RemovalPolicy.DESTROY,
+        }),
+        level: LogLevel.ERROR,
+        includeExecutionData: false, // executions carry personal data: log errors, not inputs
+      },
+    });
+  }
+}
