@@ -21,8 +21,8 @@ export interface WithdrawalWorkflowProps {
 }
 
 /**
- * The withdrawal workflow: confirm the withdrawal by email (claimed, at most once), then clear the
- * pending marker. An Express state machine like the intake.
+ * The withdrawal workflow: release the reviewers' open assignments, confirm the withdrawal by email
+ * (claimed, at most once), then clear the pending marker. An Express state machine like the intake.
  */
 export class WithdrawalWorkflow extends Construct {
   readonly stateMachine: StateMachine;
@@ -36,20 +36,27 @@ export class WithdrawalWorkflow extends Construct {
       description: 'withdrawal: confirm the withdrawal by email',
       environment: { ...environment, MAIL_FROM: props.mailFrom },
     });
+    const release = new AppFunction(this, 'ReleaseAssignmentsFunction', {
+      entry: 'functions/workflows/withdrawal/release-assignments.handler.ts',
+      description: 'withdrawal: release the reviewers’ open assignments',
+      environment,
+    });
     const complete = new AppFunction(this, 'CompletePendingWorkFunction', {
       entry: 'functions/workflows/complete-pending-work.handler.ts',
       description: 'workflows: clear the pending-work marker',
       environment,
     });
     props.table.grantReadWriteData(confirm);
+    props.table.grantReadWriteData(release);
     props.table.grantReadWriteData(complete);
     confirm.addToRolePolicy(sendEmailFrom(this, props.mailFrom));
-    this.functions = [confirm, complete];
+    this.functions = [release, confirm, complete];
 
     const stale = new Succeed(this, 'NothingToDo', {
       comment: 'The application moved on; its new state carries its own work.',
     });
-    const definition = Chain.start(workflowTask(this, 'SendConfirmation', confirm, stale))
+    const definition = Chain.start(workflowTask(this, 'ReleaseAssignments', release, stale))
+      .next(workflowTask(this, 'SendConfirmation', confirm, stale))
       .next(workflowTask(this, 'CompletePendingWork', complete, stale))
       .next(new Succeed(this, 'Done'));
 

@@ -193,6 +193,18 @@ describe('assessments: POST /api/review/applications/{id}/assessments', () => {
     const late = await assess(id, financialReviewer, financialAssessment);
     expect(late.status).toBe(409);
     expect(late.body.currentStatus).toBe('WITHDRAWN');
+
+    // The withdrawal workflow takes the open assignment out of the financial reviewer's queue.
+    await drain();
+    const released = await documentClient().send(
+      new GetCommand({ TableName: stack().tableName, Key: keys.assignment(id, 'financial') }),
+    );
+    expect(released.Item?.releasedAt).toBeDefined();
+    expect(released.Item?.gsi3pk).toBeUndefined();
+    const assessed = await documentClient().send(
+      new GetCommand({ TableName: stack().tableName, Key: keys.assignment(id, 'content') }),
+    );
+    expect(assessed.Item?.releasedAt).toBeUndefined();
   });
 
   it('names what does not fit the rubric or the finance plan (422), and records nothing', async () => {
