@@ -1,6 +1,7 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { AssessmentWorkflow } from './constructs/assessment-workflow.ts';
+import { DeadlinesWorkflow } from './constructs/deadlines-workflow.ts';
 import { Api } from './constructs/http-api.ts';
 import { IntakeWorkflow } from './constructs/intake-workflow.ts';
 import { StreamDispatcher } from './constructs/stream-dispatcher.ts';
@@ -20,6 +21,7 @@ export class StatelessStack extends Stack {
   readonly withdrawal: WithdrawalWorkflow;
   readonly assessment: AssessmentWorkflow;
   readonly dispatcher: StreamDispatcher;
+  readonly deadlines: DeadlinesWorkflow;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -48,6 +50,11 @@ export class StatelessStack extends Stack {
         withdrawal: this.withdrawal.stateMachine,
         assessment: this.assessment.stateMachine,
       },
+    });
+    // Started by its schedule, not by the stream.
+    this.deadlines = new DeadlinesWorkflow(this, 'Deadlines', {
+      table: stateful.data.table,
+      mailFrom: props.mailFrom,
     });
   }
 }
