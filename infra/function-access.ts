@@ -44,4 +44,6 @@ export const functionAccess: Record<string, FunctionAccess> = {
   'review/export-review-queue': { table: 'read' },
   'review/count-review-queue': { table: 'read' },
   'review/record-assessment': { table: 'read-write' },
+  // The applicant is emailed by the Nachforderung workflow, not by the request: no mail here.
+  'review/request-missing-documents': { table: 'read-write' },
 };

@@ -1,9 +1,9 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { AssessmentWorkflow } from './constructs/assessment-workflow.ts';
-import { DeadlinesWorkflow } from './constructs/deadlines-workflow.ts';
 import { Api } from './constructs/http-api.ts';
 import { IntakeWorkflow } from './constructs/intake-workflow.ts';
+import { NachforderungWorkflow } from './constructs/nachforderung-workflow.ts';
 import { StreamDispatcher } from './constructs/stream-dispatcher.ts';
 import { WithdrawalWorkflow } from './constructs/withdrawal-workflow.ts';
 import type { StatefulStack } from './stateful-stack.ts';
@@ -20,8 +20,8 @@ export class StatelessStack extends Stack {
   readonly intake: IntakeWorkflow;
   readonly withdrawal: WithdrawalWorkflow;
   readonly assessment: AssessmentWorkflow;
+  readonly nachforderung: NachforderungWorkflow;
   readonly dispatcher: StreamDispatcher;
-  readonly deadlines: DeadlinesWorkflow;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -42,19 +42,22 @@ export class StatelessStack extends Stack {
       table: stateful.data.table,
       mailFrom: props.mailFrom,
     });
-    this.assessment = new AssessmentWorkflow(this, 'Assessment', { table: stateful.data.table });
+    this.assessment = new AssessmentWorkflow(this, 'Assessment', {
+      table: stateful.data.table,
+      mailFrom: props.mailFrom,
+    });
+    this.nachforderung = new NachforderungWorkflow(this, 'Nachforderung', {
+      table: stateful.data.table,
+      mailFrom: props.mailFrom,
+    });
     this.dispatcher = new StreamDispatcher(this, 'Dispatcher', {
       table: stateful.data.table,
       workflows: {
         intake: this.intake.stateMachine,
         withdrawal: this.withdrawal.stateMachine,
         assessment: this.assessment.stateMachine,
+        nachforderung: this.nachforderung.stateMachine,
       },
-    });
-    // Started by its schedule, not by the stream.
-    this.deadlines = new DeadlinesWorkflow(this, 'Deadlines', {
-      table: stateful.data.table,
-      mailFrom: props.mailFrom,
     });
   }
 }

@@ -12,16 +12,18 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { AppFunction } from './app-function.ts';
+import { sendEmailFrom } from './http-api.ts';
 import { workflowTask } from './intake-workflow.ts';
 
 export interface AssessmentWorkflowProps {
   table: ITableV2;
+  mailFrom: string;
 }
 
 /**
  * The assessment workflow, started when the second assessment is recorded: the summary and ASSESSED,
- * then clear the pending marker. An Express state machine like the intake. (Notifying the approvers of
- * rolling calls is a task still to come.)
+ * then (rolling calls only) email every approver that a decision is due, then clear the pending marker.
+ * An Express state machine like the intake.
  */
 export class AssessmentWorkflow extends Construct {
   readonly stateMachine: StateMachine;
@@ -35,6 +37,11 @@ export class AssessmentWorkflow extends Construct {
       description: 'assessment: summary of both assessments, ASSESSED',
       environment,
     });
+    const notifyApprovers = new AppFunction(this, 'NotifyApproversFunction', {
+      entry: 'functions/workflows/assessment/notify-approvers.handler.ts',
+      description: 'assessment: email the approvers of a rolling call that a decision is due',
+      environment: { ...environment, MAIL_FROM: props.mailFrom },
+    });
     const complete = new AppFunction(this, 'CompletePendingWorkFunction', {
       entry: 'functions/workflows/complete-pending-work.handler.ts',
       description: 'workflows: clear the pending-work marker',
@@ -42,12 +49,16 @@ export class AssessmentWorkflow extends Construct {
     });
     props.table.grantReadWriteData(summarize);
     props.table.grantReadWriteData(complete);
-    this.functions = [summarize, complete];
+    // Reads the application, call and approvers; writes only its email claims.
+    props.table.grantReadWriteData(notifyApprovers);
+    notifyApprovers.addToRolePolicy(sendEmailFrom(this, props.mailFrom));
+    this.functions = [summarize, notifyApprovers, complete];
 
     const stale = new Succeed(this, 'NothingToDo', {
       comment: 'The application moved on; its new state carries its own work.',
     });
     const definition = Chain.start(workflowTask(this, 'Summarize', summarize, stale))
+      .next(workflowTask(this, 'NotifyApprovers', notifyApprovers, stale))
       .next(workflowTask(this, 'CompletePendingWork', complete, stale))
       .next(new Succeed(this, 'Done'));
 

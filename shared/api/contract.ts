@@ -39,6 +39,7 @@ import {
   getReviewApplicationOperation,
   reassignReviewerOperation,
 } from './operations/review-assignments.ts';
+import { requestMissingDocumentsOperation } from './operations/review-nachforderung.ts';
 import {
   countReviewQueueOperation,
   exportReviewQueueOperation,
@@ -82,4 +83,5 @@ export const operations: readonly Operation[] = [
   exportReviewQueueOperation,
   countReviewQueueOperation,
   recordAssessmentOperation,
+  requestMissingDocumentsOperation,
 ];

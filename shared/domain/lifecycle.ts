@@ -29,8 +29,11 @@ export type LifecycleAction =
 /** Who acts: a member of the applying organisation, staff by role, or the workflows themselves. */
 export type ActorKind = 'member' | 'reviewer' | 'approver' | 'admin' | 'system';
 
-/** Workflows that follow a transition (see ARCHITECTURE.md "Workflows"). */
-export type Workflow = 'intake' | 'assessment' | 'decision' | 'withdrawal';
+/**
+ * Workflows that follow a transition (see ARCHITECTURE.md "Workflows"). 'nachforderung' emails the
+ * applicant a reviewer's request for missing documents (marked by that use case, not by a rule).
+ */
+export type Workflow = 'intake' | 'assessment' | 'decision' | 'withdrawal' | 'nachforderung';
 
 interface Rule {
   from: readonly ApplicationStatus[];

@@ -7,6 +7,8 @@ export interface StaffDirectory {
   get(sub: string): Promise<StaffMember | undefined>;
   /** Every member of the reviewer group (one Query on the directory's index). */
   listReviewers(): Promise<StaffMember[]>;
+  /** Every member of the approver group, with their address (one Query on the approvers' listing). */
+  listApprovers(): Promise<Pick<StaffMember, 'sub' | 'email' | 'name'>[]>;
   /** Adds or updates a staff member's name, email and groups; keeps their workload count. */
   upsert(member: Omit<StaffMember, 'openAssignments'>): Promise<void>;
 }

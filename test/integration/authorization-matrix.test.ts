@@ -231,6 +231,18 @@ const matrix: Record<string, Row> = {
     }),
     expected: { anonymous: 401, member: 403, otherOrgMember: 403, reviewer: 404, approver: 403, admin: 403 },
   },
+  requestMissingDocuments: {
+    // The matrix's reviewer is not assigned to it: 404, and nothing changes for the next caller.
+    request: ({ submittedId }) => ({
+      method: 'POST',
+      path: `/api/review/applications/${submittedId}/missing-documents`,
+      body: {
+        items: [{ text: 'Bitte reichen Sie den Kooperationsvertrag nach.' }],
+        dueDate: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
+      },
+    }),
+    expected: { anonymous: 401, member: 403, otherOrgMember: 403, reviewer: 404, approver: 403, admin: 403 },
+  },
   reassignReviewer: {
     // The admin names someone who is not a reviewer in the staff directory: 422, nothing changes.
     request: ({ submittedId, reviewerSub }) => ({

@@ -59,27 +59,70 @@ export class DynamoDbStaffDirectory implements StaffDirectory {
     return reviewers;
   }
 
+  async listApprovers(): Promise<Pick<StaffMember, 'sub' | 'email' | 'name'>[]> {
+    const approvers: Pick<StaffMember, 'sub' | 'email' | 'name'>[] = [];
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :approvers',
+        ExpressionAttributeValues: { ':approvers': keys.approverListing('').pk },
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) {
+        approvers.push({ sub: item.sub as string, email: item.email as string, name: item.name as string });
+      }
+    }
+    return approvers;
+  }
+
   async upsert(member: Omit<StaffMember, 'openAssignments'>): Promise<void> {
     // An update, not a put: the workload count moves concurrently with ADD and must survive a re-seed.
+    // The approvers' listing moves with it in one transaction, so it never disagrees with the groups.
     const reviewer = member.groups.includes('reviewer');
+    const approver = member.groups.includes('approver');
+    const listing = keys.approverListing(member.sub);
     await this.client.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: keys.staff(member.sub),
-        UpdateExpression: `SET itemType = :type, #sub = :sub, email = :email, #name = :name, #groups = :groups${
-          reviewer ? ', gsi1pk = :gsi1pk, gsi1sk = :gsi1sk' : ''
-        }${reviewer ? '' : ' REMOVE gsi1pk, gsi1sk'}`,
-        ExpressionAttributeNames: { '#sub': 'sub', '#name': 'name', '#groups': 'groups' },
-        ExpressionAttributeValues: {
-          ':type': 'Staff',
-          ':sub': member.sub,
-          ':email': member.email,
-          ':name': member.name,
-          ':groups': member.groups,
-          ...(reviewer ? keysAsValues(keys.staffReviewerIndex(member.sub)) : {}),
-        },
+      new TransactWriteCommand({
+        TransactItems: [
+          { Update: this.staffUpdate(member, reviewer) },
+          approver
+            ? {
+                Put: {
+                  TableName: this.table,
+                  Item: {
+                    ...listing,
+                    itemType: 'ApproverListing',
+                    sub: member.sub,
+                    email: member.email,
+                    name: member.name,
+                  },
+                },
+              }
+            : { Delete: { TableName: this.table, Key: listing } },
+        ],
       }),
     );
+  }
+
+  private staffUpdate(member: Omit<StaffMember, 'openAssignments'>, reviewer: boolean) {
+    return {
+      TableName: this.table,
+      Key: keys.staff(member.sub),
+      UpdateExpression: `SET itemType = :type, #sub = :sub, email = :email, #name = :name, #groups = :groups${
+        reviewer ? ', gsi1pk = :gsi1pk, gsi1sk = :gsi1sk' : ''
+      }${reviewer ? '' : ' REMOVE gsi1pk, gsi1sk'}`,
+      ExpressionAttributeNames: { '#sub': 'sub', '#name': 'name', '#groups': 'groups' },
+      ExpressionAttributeValues: {
+        ':type': 'Staff',
+        ':sub': member.sub,
+        ':email': member.email,
+        ':name': member.name,
+        ':groups': member.groups,
+        ...(reviewer ? keysAsValues(keys.staffReviewerIndex(member.sub)) : {}),
+      },
+    };
   }
 }
 

@@ -14,6 +14,7 @@
  * | document    | APP#<id>        | DOC#<docId>         |               |                           |
  * | counter     | COUNTER#REFERENCE#<prefix> | COUNTER  |               |                           |
  * | staff       | STAFF#<sub>     | STAFF               | STAFF#REVIEWER (reviewers only) | <sub>   |
+ * | approver listing | STAFF#APPROVERS | <sub>          |               |                           |
  * | assignment  | APP#<id>        | ASSIGNMENT#<role>   |               |                           |
  * | conflict    | APP#<id>        | CONFLICT#<sub>      |               |                           |
  *
@@ -37,12 +38,7 @@
  * write also checks, in its transaction, that the application item is still editable.
  *
  * gsi4 (due date): an INCOMPLETE application has gsi4pk DUE#NACHFORDERUNG and gsi4sk <dueAt>#<id>, so
- * the deadlines workflow finds overdue Nachforderungen with one Query. Closing one (CLOSED_INCOMPLETE)
- * moves the application, in the closing transaction, to gsi4pk NOTIFY#CLOSED_INCOMPLETE, gsi4sk
- * <closedAt>#<id> until its closing email is sent (then both are removed), so a failed send is taken up
- * by the next attempt. The deadlines workflow reads the `pending` index with pendingSince < now − grace
- * and re-marks stale work (a new pendingSince), which the stream dispatches again. An assignment
- * released by a close keeps its item (releasedAt set) but leaves gsi3.
+ * the deadlines workflow finds overdue Nachforderungen with one Query.
  *
  * Review (shared/domain/review.ts): a staff item (the directory of who can be assigned) carries
  * `openAssignments` (absent = 0), moved with ADD in the transaction that assigns or releases. An
@@ -50,6 +46,11 @@
  * REVIEWER#<sub>, gsi3sk <dueAt>#<applicationId>#<role> ("assigned to me, most urgent first"). A
  * declared conflict replaces the assignment (or deletes it when nobody is left) and leaves a conflict
  * item, so whoever declared one is never assigned to that application again.
+ *
+ * Approvers are listed apart from the staff item (whose one gsi1 entry serves the reviewer listing):
+ * the staff upsert also puts, in the same transaction, a small item pk STAFF#APPROVERS, sk <sub> with
+ * { sub, email, name } for each member of the approver group (and deletes it for everyone else), so
+ * "every approver" is one Query on the base table. The partition holds only approvers (dozens at most).
  */
 export const keys = {
   call: (callId: string) => ({ pk: `CALL#${callId}`, sk: 'CALL' }),
@@ -99,6 +100,8 @@ export const keys = {
   staff: (sub: string) => ({ pk: `STAFF#${sub}`, sk: 'STAFF' }),
   /** Reviewers are listed with one Query on gsi1. */
   staffReviewerIndex: (sub: string) => ({ gsi1pk: 'STAFF#REVIEWER', gsi1sk: sub }),
+  /** An approver in the approvers' listing (one Query on the base table lists them all). */
+  approverListing: (sub: string) => ({ pk: 'STAFF#APPROVERS', sk: sub }),
   /** A recorded assessment, one per role of an application. */
   assessment: (applicationId: string, role: string) => ({
     pk: `APP#${applicationId}`,
