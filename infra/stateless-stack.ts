@@ -1,6 +1,7 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { AssessmentWorkflow } from './constructs/assessment-workflow.ts';
+import { DeadlinesWorkflow } from './constructs/deadlines-workflow.ts';
 import { Api } from './constructs/http-api.ts';
 import { IntakeWorkflow } from './constructs/intake-workflow.ts';
 import { NachforderungWorkflow } from './constructs/nachforderung-workflow.ts';
@@ -22,6 +23,7 @@ export class StatelessStack extends Stack {
   readonly assessment: AssessmentWorkflow;
   readonly nachforderung: NachforderungWorkflow;
   readonly dispatcher: StreamDispatcher;
+  readonly deadlines: DeadlinesWorkflow;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -58,6 +60,11 @@ export class StatelessStack extends Stack {
         assessment: this.assessment.stateMachine,
         nachforderung: this.nachforderung.stateMachine,
       },
+    });
+    // Started by its schedule, not by the stream.
+    this.deadlines = new DeadlinesWorkflow(this, 'Deadlines', {
+      table: stateful.data.table,
+      mailFrom: props.mailFrom,
     });
   }
 }

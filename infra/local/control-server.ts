@@ -1,12 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { StreamPoller } from './stream/stream-poller.ts';
+import type { ExecutionResult } from './workflows/workflow-runner.ts';
 
 export interface ControlTargets {
   drain(timeoutMs?: number): Promise<void>;
   stopWorkflows(): Promise<void>;
   startWorkflows(options?: { holdAfterState?: string }): Promise<void>;
   poller(): StreamPoller | undefined;
+  runScheduled(): Promise<ExecutionResult[]>;
 }
 
 /**
@@ -17,6 +19,8 @@ export interface ControlTargets {
  *   POST /stream/redeliver {applicationId}   hand that application's stream records to the dispatcher again
  *   POST /workflows/stop             abort running workflows and stop the poller, like a crash
  *   POST /workflows/start {holdAfterState?}  start them again from the checkpoint on disk
+ *   POST /deadlines/run              run the scheduled workflows (deadlines) once, now, with this clock;
+ *                                    answers when done: 200 with each task's results, 500 if one failed
  */
 export async function startControlServer(targets: ControlTargets) {
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
@@ -57,6 +61,16 @@ export async function startControlServer(targets: ControlTargets) {
           typeof body.holdAfterState === 'string' ? { holdAfterState: body.holdAfterState } : {},
         );
         send(204);
+      } else if (route === 'POST /deadlines/run') {
+        const results = await targets.runScheduled();
+        const failed = results.filter((result) => result.status !== 'SUCCEEDED');
+        send(failed.length ? 500 : 200, {
+          runs: results.map((result) => ({
+            status: result.status,
+            ...(result.output ? { output: JSON.parse(result.output) as unknown } : {}),
+            ...(result.error ? { error: result.error, cause: result.cause } : {}),
+          })),
+        });
       } else if (route === 'GET /health') {
         send(200, { ok: true });
       } else {

@@ -43,6 +43,7 @@ import { startSfnEndpoint } from './workflows/sfn-endpoint.ts';
 import {
   type AslDefinition,
   createWorkflowRunner,
+  type ExecutionResult,
   type WorkflowRunner,
 } from './workflows/workflow-runner.ts';
 
@@ -57,6 +58,11 @@ export interface LocalStackOptions {
   workflows?: boolean;
   /** Workflow runner test hook: hold every execution after this state (see workflow-runner.ts). */
   holdAfterState?: string;
+  /**
+   * Run the scheduled workflows (deadlines) every this many milliseconds, as their schedule does on AWS;
+   * absent or 0: only on request (`POST /deadlines/run`), which is what tests want.
+   */
+  scheduleEveryMs?: number;
   log?: (line: string) => void;
 }
 
@@ -97,6 +103,11 @@ export interface LocalStack extends LocalStackInfo {
   startWorkflows(options?: { holdAfterState?: string }): Promise<void>;
   /** The poller of the running workflows (for redelivery in tests). */
   poller(): StreamPoller | undefined;
+  /**
+   * Runs the scheduled workflows (deadlines) once, now, with the stack's (movable) clock; resolves with
+   * each execution's result when they are done. Independent of stopWorkflows, like a schedule on AWS.
+   */
+  runScheduled(): Promise<ExecutionResult[]>;
   stop(): Promise<void>;
 }
 
@@ -238,6 +249,48 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await startWorkflows({ ...(options.holdAfterState ? { holdAfterState: options.holdAfterState } : {}) });
     started.push({ stop: stopWorkflows });
 
+    // Scheduled workflows: their own runner, so they run while the stream's workflows are stopped
+    // (on AWS the schedule does not depend on the dispatcher either). One run at a time.
+    const scheduledRunner = createWorkflowRunner({
+      stateMachines: stateMachines.filter((machine) =>
+        plan.schedules.some((schedule) => schedule.stateMachineLogicalId === machine.name),
+      ),
+      functions: taskFunctions,
+      log,
+    });
+    let scheduledRun: Promise<ExecutionResult[]> = Promise.resolve([]);
+    const runScheduled = () => {
+      const run = scheduledRun.then(() =>
+        Promise.all(
+          plan.schedules.map((schedule) =>
+            scheduledRunner.execute(values.refs[schedule.stateMachineLogicalId] as string, {
+              ...(schedule.input as object),
+              source: 'local',
+            }),
+          ),
+        ),
+      );
+      scheduledRun = run.catch(() => []);
+      return run;
+    };
+    if (options.scheduleEveryMs && options.scheduleEveryMs > 0) {
+      const timer = setInterval(() => {
+        runScheduled().then(
+          (results) => {
+            for (const result of results.filter((r) => r.status !== 'SUCCEEDED'))
+              log(`scheduled workflow ${result.executionArn} ended ${result.status}: ${result.cause ?? ''}`);
+          },
+          (error: unknown) => log(`scheduled workflows failed: ${String(error)}`),
+        );
+      }, options.scheduleEveryMs);
+      started.push({
+        stop: async () => {
+          clearInterval(timer);
+          await scheduledRun;
+        },
+      });
+    }
+
     const pendingClient = DocClient.from(new DynamoDBClient(localDynamoDbClientConfig(dynamodb.endpoint)));
     const drain = async (timeoutMs = 30_000) => {
       const deadline = Date.now() + timeoutMs;
@@ -273,6 +326,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       stopWorkflows,
       startWorkflows,
       poller: () => poller,
+      runScheduled,
     });
     started.push(control);
 
@@ -300,6 +354,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       stopWorkflows,
       startWorkflows,
       poller: () => poller,
+      runScheduled,
       stop: () => stopAll(started),
     };
   } catch (error) {

@@ -8,6 +8,8 @@ import { DEMO_PASSWORD, DEMO_USERS } from './seed.ts';
 export const DEFAULT_DATA_DIR = path.join(PROJECT_ROOT, '.local', 'data');
 const dataDir = process.env.FOERDERFLOW_DATA_DIR ?? DEFAULT_DATA_DIR;
 const port = Number(process.env.PORT ?? 3000);
+/** How often the deadlines workflow runs locally (hourly on AWS; a minute here, so a demo sees it). */
+const scheduleEveryMs = Number(process.env.FOERDERFLOW_SCHEDULE_EVERY_MS ?? 60_000);
 
 /** Fails early, with the fix, when the API port is taken (usually a second `npm start`). */
 async function ensurePortFree(wanted: number) {
@@ -36,6 +38,7 @@ try {
     dataDir,
     gatewayPort: port,
     seed: true,
+    scheduleEveryMs,
     log: (line) => console.log(`  ${line}`),
   });
 

@@ -13,6 +13,8 @@ export interface LocalPlan {
   routes: { routeKey: string; functionLogicalId: string; authorization: 'NONE' | 'JWT' }[];
   /** State machines with their definition as the template has it (a string or an Fn::Join). */
   stateMachines: { logicalId: string; definition: unknown }[];
+  /** State machines started on a schedule (events rules), with the input each run gets. */
+  schedules: { stateMachineLogicalId: string; expression: string; input: unknown }[];
   /** Stream → function mappings, with the filter patterns Lambda applies. */
   eventSources: { functionLogicalId: string; filters: string[]; batchSize: number }[];
   /** Export name → the stateful stack's value, as Fn::ImportValue needs it. */
@@ -127,6 +129,18 @@ export function planFromTemplates({ stateful, stateless }: SynthesizedTemplates)
     },
   );
 
+  const schedules = resourcesOfType(stateless, 'AWS::Events::Rule').flatMap(([, rule]) => {
+    const props = rule.Properties ?? {};
+    const targets = (props.Targets as { Arn?: { Ref?: string }; Input?: string }[] | undefined) ?? [];
+    return targets
+      .filter((target) => stateMachines.some((machine) => machine.logicalId === target.Arn?.Ref))
+      .map((target) => ({
+        stateMachineLogicalId: target.Arn?.Ref as string,
+        expression: (props.ScheduleExpression as string | undefined) ?? '',
+        input: target.Input ? (JSON.parse(target.Input) as unknown) : {},
+      }));
+  });
+
   const exports: Record<string, unknown> = {};
   for (const output of Object.values(stateful.Outputs ?? {})) {
     if (typeof output.Export?.Name === 'string') exports[output.Export.Name] = output.Value;
@@ -144,6 +158,7 @@ export function planFromTemplates({ stateful, stateless }: SynthesizedTemplates)
     functions,
     routes,
     stateMachines,
+    schedules,
     eventSources,
     exports,
   };

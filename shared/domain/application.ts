@@ -63,6 +63,7 @@ export interface ApplicationEvent {
     | 'RECEIPT_SENT'
     | 'REVIEW_STARTED'
     | 'DOCUMENTS_REQUESTED'
+    | 'CLOSED_INCOMPLETE'
     | 'WITHDRAWN'
     // Internal to the back office (review.ts): never in the applicant's timeline.
     | 'REVIEWER_ASSIGNED'

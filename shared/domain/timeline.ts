@@ -77,6 +77,16 @@ const DESCRIBE: Partial<
       en: 'Please supply what is missing by the due date given.',
     },
   }),
+  CLOSED_INCOMPLETE: () => ({
+    title: {
+      de: 'Antrag geschlossen – Frist für die Nachforderung abgelaufen',
+      en: 'Application closed – the deadline for the missing items passed',
+    },
+    detail: {
+      de: 'Das Fehlende kam nicht bis zur Frist. Solange ein Förderaufruf geöffnet ist, können Sie einen neuen Antrag stellen.',
+      en: 'The missing items did not arrive by the due date. While a call is open, you may submit a new application.',
+    },
+  }),
   WITHDRAWN: (event) => ({
     title: { de: 'Antrag zurückgenommen', en: 'Application withdrawn' },
     ...(event.reason ? { detail: { de: `Grund: ${event.reason}`, en: `Reason: ${event.reason}` } } : {}),

@@ -38,7 +38,12 @@
  * write also checks, in its transaction, that the application item is still editable.
  *
  * gsi4 (due date): an INCOMPLETE application has gsi4pk DUE#NACHFORDERUNG and gsi4sk <dueAt>#<id>, so
- * the deadlines workflow finds overdue Nachforderungen with one Query.
+ * the deadlines workflow finds overdue Nachforderungen with one Query. Closing one (CLOSED_INCOMPLETE)
+ * moves the application, in the closing transaction, to gsi4pk NOTIFY#CLOSED_INCOMPLETE, gsi4sk
+ * <closedAt>#<id> until its closing email is sent (then both are removed), so a failed send is taken up
+ * by the next attempt. The deadlines workflow reads the `pending` index with pendingSince < now − grace
+ * and re-marks stale work (a new pendingSince), which the stream dispatches again. An assignment
+ * released by a close keeps its item (releasedAt set) but leaves gsi3.
  *
  * Review (shared/domain/review.ts): a staff item (the directory of who can be assigned) carries
  * `openAssignments` (absent = 0), moved with ADD in the transaction that assigns or releases. An

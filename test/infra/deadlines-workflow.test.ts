@@ -1,0 +1,86 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { planFromTemplates, resolveValue } from '../../infra/local/template-plan.ts';
+import { templates } from './synthesized.ts';
+
+interface AslState {
+  Type: string;
+  Resource?: string;
+  Next?: string;
+  Retry?: { ErrorEquals: string[] }[];
+  Catch?: { ErrorEquals: string[]; Next: string }[];
+}
+
+describe('the deadlines workflow in the synthesized template', () => {
+  const plan = planFromTemplates(templates());
+  const machineId = plan.stateMachines.find(({ logicalId }) => logicalId.startsWith('Deadlines'))
+    ?.logicalId as string;
+  const arns = Object.fromEntries(
+    plan.functions.map((fn) => [
+      fn.logicalId,
+      `arn:aws:lambda:eu-central-1:000000000000:function:${fn.logicalId}`,
+    ]),
+  );
+  const entryOf = (resource: string | undefined) =>
+    plan.functions.find((fn) => arns[fn.logicalId] === resource)?.entry;
+
+  it('is started every hour by a schedule that targets its state machine with the scheduled input', () => {
+    expect(machineId).toBeDefined();
+    const stateless = Template.fromJSON(templates().stateless);
+    stateless.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 hour)',
+      State: 'ENABLED',
+      Targets: [{ Arn: { Ref: machineId }, Input: JSON.stringify({ source: 'schedule' }) }],
+    });
+    // The local stack finds the same state machine through the same schedule.
+    expect(plan.schedules).toEqual([
+      { stateMachineLogicalId: machineId, expression: 'rate(1 hour)', input: { source: 'schedule' } },
+    ]);
+  });
+
+  it('closes, emails, reminds and re-dispatches in that order, each a Task with Retry mapped to its handler', () => {
+    const machine = plan.stateMachines.find(({ logicalId }) => logicalId === machineId);
+    const definition = JSON.parse(
+      resolveValue(
+        machine?.definition,
+        { refs: {}, arns, region: 'eu-central-1', accountId: '000000000000' },
+        plan.exports,
+      ),
+    ) as { StartAt: string; States: Record<string, AslState> };
+    const order: string[] = [];
+    for (let state: string | undefined = definition.StartAt; state; state = definition.States[state]?.Next)
+      order.push(state);
+    expect(order).toEqual([
+      'CloseOverdueNachforderungen',
+      'SendClosingEmails',
+      'RemindReviewers',
+      'RedispatchStalePendingWork',
+      'Done',
+    ]);
+    const entries = order.slice(0, -1).map((name) => {
+      const state = definition.States[name] as AslState;
+      expect(state.Type, name).toBe('Task');
+      expect(state.Retry?.length, name).toBeGreaterThan(0);
+      return entryOf(state.Resource);
+    });
+    expect(entries).toEqual([
+      'functions/workflows/deadlines/close-overdue-nachforderungen.handler.ts',
+      'functions/workflows/deadlines/send-closing-emails.handler.ts',
+      'functions/workflows/deadlines/remind-reviewers.handler.ts',
+      'functions/workflows/deadlines/redispatch-stale-pending-work.handler.ts',
+    ]);
+  });
+
+  it('lets only the email tasks send email', () => {
+    const stateless = Template.fromJSON(templates().stateless);
+    const policyOf = (prefix: string) =>
+      JSON.stringify(
+        Object.entries(stateless.findResources('AWS::IAM::Policy')).find(([id]) => id.startsWith(prefix))?.[1]
+          .Properties.PolicyDocument ?? {},
+      );
+    expect(policyOf('DeadlinesSendClosingEmailsFunction')).toContain('ses:SendEmail');
+    expect(policyOf('DeadlinesRemindReviewersFunction')).toContain('ses:SendEmail');
+    expect(policyOf('DeadlinesCloseOverdueNachforderungenFunction')).not.toContain('ses:');
+    expect(policyOf('DeadlinesRedispatchStalePendingWorkFunction')).not.toContain('ses:');
+  });
+});
