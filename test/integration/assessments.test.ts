@@ -9,6 +9,7 @@ import {
   givenCall,
   givenCompleteDraft,
   givenOrganisation,
+  givenStaff,
   givenUser,
   stack,
   type TestUser,
@@ -76,6 +77,10 @@ describe('assessments: POST /api/review/applications/{id}/assessments', () => {
   /** An application in review with the two reviewers assigned (declared as given), as the intake leaves it. */
   async function givenInReview(
     declared: { content: boolean; financial: boolean } = { content: true, financial: true },
+    reviewers: { content: TestUser; financial: TestUser } = {
+      content: contentReviewer,
+      financial: financialReviewer,
+    },
   ) {
     const draft = await givenCompleteDraft(applicant, orgId, callId);
     expect(
@@ -85,8 +90,8 @@ describe('assessments: POST /api/review/applications/{id}/assessments', () => {
     const now = new Date();
     const dueAt = new Date(now.getTime() + 21 * 86_400_000).toISOString();
     for (const [role, reviewer] of [
-      ['content', contentReviewer],
-      ['financial', financialReviewer],
+      ['content', reviewers.content],
+      ['financial', reviewers.financial],
     ] as const) {
       await documentClient().send(
         new PutCommand({
@@ -174,6 +179,29 @@ describe('assessments: POST /api/review/applications/{id}/assessments', () => {
     // Content and financial assessment are done by two different people.
     const wrongRole = await assess(id, financialReviewer, contentAssessment);
     expect(wrongRole.status).toBe(403);
+    expect((await stored(id)).status).toBe('IN_REVIEW');
+  });
+
+  it('refuses a reviewer who declared a conflict of interest (404), for assessments and Nachforderungen', async () => {
+    // A reviewer from the staff directory, as the intake assigns them (the declaration moves workloads).
+    const member = await givenStaff(['reviewer'], 'vereinsmitglied');
+    const id = await givenInReview(
+      { content: false, financial: true },
+      { content: member, financial: financialReviewer },
+    );
+    const declared = await api('POST', `/api/review/applications/${id}/conflict-declaration`, {
+      token: member.token,
+      body: { conflict: true, note: 'Ich bin Vereinsmitglied.' },
+    });
+    expect(declared.status, declared.text).toBe(200);
+
+    expect((await assess(id, member, contentAssessment)).status).toBe(404);
+    const dueDate = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    const request = await api('POST', `/api/review/applications/${id}/missing-documents`, {
+      token: member.token,
+      body: { items: [{ text: 'Satzung in der aktuellen Fassung' }], dueDate },
+    });
+    expect(request.status).toBe(404);
     expect((await stored(id)).status).toBe('IN_REVIEW');
   });
 
