@@ -46,6 +46,8 @@ export interface Assignment {
   /** Set once: a declaration of no conflict stays here; a conflict replaces the assignment. */
   declaration?: Declaration;
   assessedAt?: string;
+  /** Set when the application left review (withdrawn, closed as incomplete): the work is off. */
+  releasedAt?: string;
 }
 
 /**
@@ -63,7 +65,9 @@ export interface ConflictRecord {
 
 /** Open = still counts towards the reviewer's workload (and is listed in their queue). */
 export const isOpen = (assignment: Assignment) =>
-  assignment.assessedAt === undefined && assignment.declaration?.conflict !== true;
+  assignment.assessedAt === undefined &&
+  assignment.releasedAt === undefined &&
+  assignment.declaration?.conflict !== true;
 
 export const otherRole = (role: ReviewRole): ReviewRole => (role === 'content' ? 'financial' : 'content');
 

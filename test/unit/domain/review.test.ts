@@ -3,6 +3,7 @@ import {
   type Assignment,
   assessmentDueAt,
   chooseReviewers,
+  isOpen,
   newAssignment,
   pickReviewer,
   type StaffMember,
@@ -139,5 +140,28 @@ describe('the review view', () => {
     expect(full.documents?.map((d) => d.id)).toEqual([aDocument().id]);
     expect(full.assignments).toBeUndefined();
     expect(view('full', ['approver'], 'boss').assignments?.map((a) => a.reviewerSub)).toEqual(['r1', 'r2']);
+  });
+});
+
+describe('isOpen: what still counts as a reviewer’s work', () => {
+  const assignment = {
+    applicationId: 'a',
+    callId: 'c',
+    role: 'content' as const,
+    reviewerSub: 'petra',
+    assignedAt: '2027-05-01T08:00:00Z',
+    dueAt: '2027-05-22T21:59:59Z',
+  };
+
+  it('is open until assessed, released (withdrawn or closed) or declared a conflict', () => {
+    expect(isOpen(assignment)).toBe(true);
+    expect(
+      isOpen({ ...assignment, declaration: { conflict: false, declaredAt: '2027-05-02T08:00:00Z' } }),
+    ).toBe(true);
+    expect(isOpen({ ...assignment, assessedAt: '2027-05-10T08:00:00Z' })).toBe(false);
+    expect(isOpen({ ...assignment, releasedAt: '2027-05-03T08:00:00Z' })).toBe(false);
+    expect(
+      isOpen({ ...assignment, declaration: { conflict: true, declaredAt: '2027-05-02T08:00:00Z' } }),
+    ).toBe(false);
   });
 });
