@@ -1,19 +1,10 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import {
-  Chain,
-  DefinitionBody,
-  LogLevel,
-  QueryLanguage,
-  StateMachine,
-  StateMachineType,
-  Succeed,
-} from 'aws-cdk-lib/aws-stepfunctions';
+import { Chain, type StateMachine, Succeed } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { AppFunction } from './app-function.ts';
+import { completePendingWorkFunction, expressStateMachine, workflowTask } from './express-workflow.ts';
 import { sendEmailFrom } from './http-api.ts';
-import { workflowTask } from './intake-workflow.ts';
 
 export interface AssessmentWorkflowProps {
   table: ITableV2;
@@ -42,13 +33,8 @@ export class AssessmentWorkflow extends Construct {
       description: 'assessment: email the approvers of a rolling call that a decision is due',
       environment: { ...environment, MAIL_FROM: props.mailFrom },
     });
-    const complete = new AppFunction(this, 'CompletePendingWorkFunction', {
-      entry: 'functions/workflows/complete-pending-work.handler.ts',
-      description: 'workflows: clear the pending-work marker',
-      environment,
-    });
+    const complete = completePendingWorkFunction(this, props.table);
     props.table.grantReadWriteData(summarize);
-    props.table.grantReadWriteData(complete);
     // Reads the application, call and approvers; writes only its email claims.
     props.table.grantReadWriteData(notifyApprovers);
     notifyApprovers.addToRolePolicy(sendEmailFrom(this, props.mailFrom));
@@ -62,20 +48,6 @@ export class AssessmentWorkflow extends Construct {
       .next(workflowTask(this, 'CompletePendingWork', complete, stale))
       .next(new Succeed(this, 'Done'));
 
-    this.stateMachine = new StateMachine(this, 'StateMachine', {
-      stateMachineType: StateMachineType.EXPRESS,
-      queryLanguage: QueryLanguage.JSON_PATH, // the local runner ignores JSONata
-      definitionBody: DefinitionBody.fromChainable(definition),
-      timeout: Duration.minutes(2),
-      tracingEnabled: true,
-      logs: {
-        destination: new LogGroup(this, 'Logs', {
-          retention: RetentionDays.ONE_MONTH,
-          removalPolicy: RemovalPolicy.DESTROY,
-        }),
-        level: LogLevel.ERROR,
-        includeExecutionData: false, // executions carry personal data: log errors, not inputs
-      },
-    });
+    this.stateMachine = expressStateMachine(this, definition, Duration.minutes(2));
   }
 }

@@ -1,22 +1,13 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { SfnStateMachine } from 'aws-cdk-lib/aws-events-targets';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import {
-  Chain,
-  DefinitionBody,
-  LogLevel,
-  QueryLanguage,
-  StateMachine,
-  StateMachineType,
-  Succeed,
-} from 'aws-cdk-lib/aws-stepfunctions';
+import { Chain, type StateMachine, Succeed } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { SCHEDULED_DEADLINES_INPUT } from '../../shared/workflows/deadlines-input.ts';
 import { AppFunction } from './app-function.ts';
+import { expressStateMachine, workflowTask } from './express-workflow.ts';
 import { sendEmailFrom } from './http-api.ts';
-import { workflowTask } from './intake-workflow.ts';
 
 export interface DeadlinesWorkflowProps {
   table: ITableV2;
@@ -81,21 +72,7 @@ export class DeadlinesWorkflow extends Construct {
       .next(workflowTask(this, 'RedispatchStalePendingWork', redispatch, stale))
       .next(new Succeed(this, 'Done'));
 
-    this.stateMachine = new StateMachine(this, 'StateMachine', {
-      stateMachineType: StateMachineType.EXPRESS,
-      queryLanguage: QueryLanguage.JSON_PATH, // the local runner ignores JSONata
-      definitionBody: DefinitionBody.fromChainable(definition),
-      timeout: Duration.minutes(5),
-      tracingEnabled: true,
-      logs: {
-        destination: new LogGroup(this, 'Logs', {
-          retention: RetentionDays.ONE_MONTH,
-          removalPolicy: RemovalPolicy.DESTROY,
-        }),
-        level: LogLevel.ERROR,
-        includeExecutionData: false, // executions carry personal data: log errors, not inputs
-      },
-    });
+    this.stateMachine = expressStateMachine(this, definition, Duration.minutes(5));
 
     // An hourly run is enough: due dates are whole days, reminders days ahead, the grace period minutes.
     this.schedule = new Rule(this, 'Schedule', {

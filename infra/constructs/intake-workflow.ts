@@ -1,21 +1,10 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import {
-  Chain,
-  DefinitionBody,
-  Errors,
-  LogLevel,
-  QueryLanguage,
-  StateMachine,
-  StateMachineType,
-  Succeed,
-} from 'aws-cdk-lib/aws-stepfunctions';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import { Chain, type StateMachine, Succeed } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { DOMAIN_TASK_ERRORS } from '../../shared/workflows/workflow-input.ts';
 import { AppFunction } from './app-function.ts';
+import { completePendingWorkFunction, expressStateMachine, workflowTask } from './express-workflow.ts';
 import { sendEmailFrom } from './http-api.ts';
 import { letterFontsBundling } from './letter-bundling.ts';
 
@@ -28,25 +17,6 @@ export interface IntakeWorkflowProps {
 
 /** Where the copies are (see shared/adapters/s3-submitted-copies.ts): the only keys the intake touches. */
 const COPIES = 'applications/*/copies/*';
-
-/**
- * Step task: one Lambda per side effect, with its own Retry (transient failures) and a Catch for the
- * domain errors only (the work no longer applies). Any other failure ends the execution as FAILED, so
- * the dispatcher reports the record and the stream delivers it again: nothing is hidden.
- */
-export function workflowTask(scope: Construct, id: string, fn: AppFunction, stale: Succeed) {
-  const task = new LambdaInvoke(scope, id, {
-    lambdaFunction: fn,
-    payloadResponseOnly: true,
-    retryOnServiceExceptions: false,
-    resultPath: `$.results.${id}`,
-  });
-  // Domain errors are final at once; everything else is retried with backoff.
-  task.addRetry({ errors: [...DOMAIN_TASK_ERRORS], maxAttempts: 0 });
-  task.addRetry({ errors: [Errors.ALL], interval: Duration.seconds(1), backoffRate: 2, maxAttempts: 3 });
-  task.addCatch(stale, { errors: [...DOMAIN_TASK_ERRORS], resultPath: '$.stale' });
-  return task;
-}
 
 /**
  * The intake workflow: Aktenzeichen, the PDF copy of the application as submitted, the completeness
@@ -94,11 +64,7 @@ export class IntakeWorkflow extends Construct {
         MAIL_FROM: props.mailFrom,
       },
     });
-    const complete = new AppFunction(this, 'CompletePendingWorkFunction', {
-      entry: 'functions/workflows/complete-pending-work.handler.ts',
-      description: 'workflows: clear the pending-work marker',
-      environment,
-    });
+    const complete = completePendingWorkFunction(this, props.table);
     props.table.grantReadWriteData(allocate);
     props.table.grantReadData(render); // reads the application, call, organisation and documents
     props.documentsBucket.grantPut(render, COPIES);
@@ -108,7 +74,6 @@ export class IntakeWorkflow extends Construct {
     props.table.grantReadWriteData(receipt); // the email claim
     props.documentsBucket.grantRead(receipt, COPIES);
     receipt.addToRolePolicy(sendEmailFrom(this, props.mailFrom));
-    props.table.grantReadWriteData(complete);
     this.functions = [allocate, render, check, assign, receipt, complete];
 
     const stale = new Succeed(this, 'NothingToDo', {
@@ -122,20 +87,6 @@ export class IntakeWorkflow extends Construct {
       .next(workflowTask(this, 'CompletePendingWork', complete, stale))
       .next(new Succeed(this, 'Done'));
 
-    this.stateMachine = new StateMachine(this, 'StateMachine', {
-      stateMachineType: StateMachineType.EXPRESS,
-      queryLanguage: QueryLanguage.JSON_PATH, // the local runner ignores JSONata
-      definitionBody: DefinitionBody.fromChainable(definition),
-      timeout: Duration.minutes(2),
-      tracingEnabled: true,
-      logs: {
-        destination: new LogGroup(this, 'Logs', {
-          retention: RetentionDays.ONE_MONTH,
-          removalPolicy: RemovalPolicy.DESTROY,
-        }),
-        level: LogLevel.ERROR,
-        includeExecutionData: false, // executions carry personal data: log errors, not inputs
-      },
-    });
+    this.stateMachine = expressStateMachine(this, definition, Duration.minutes(2));
   }
 }

@@ -1,19 +1,10 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import {
-  Chain,
-  DefinitionBody,
-  LogLevel,
-  QueryLanguage,
-  StateMachine,
-  StateMachineType,
-  Succeed,
-} from 'aws-cdk-lib/aws-stepfunctions';
+import { Chain, type StateMachine, Succeed } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { AppFunction } from './app-function.ts';
+import { completePendingWorkFunction, expressStateMachine, workflowTask } from './express-workflow.ts';
 import { sendEmailFrom } from './http-api.ts';
-import { workflowTask } from './intake-workflow.ts';
 
 export interface WithdrawalWorkflowProps {
   table: ITableV2;
@@ -41,14 +32,9 @@ export class WithdrawalWorkflow extends Construct {
       description: 'withdrawal: release the reviewers’ open assignments',
       environment,
     });
-    const complete = new AppFunction(this, 'CompletePendingWorkFunction', {
-      entry: 'functions/workflows/complete-pending-work.handler.ts',
-      description: 'workflows: clear the pending-work marker',
-      environment,
-    });
+    const complete = completePendingWorkFunction(this, props.table);
     props.table.grantReadWriteData(confirm);
     props.table.grantReadWriteData(release);
-    props.table.grantReadWriteData(complete);
     confirm.addToRolePolicy(sendEmailFrom(this, props.mailFrom));
     this.functions = [release, confirm, complete];
 
@@ -60,20 +46,6 @@ export class WithdrawalWorkflow extends Construct {
       .next(workflowTask(this, 'CompletePendingWork', complete, stale))
       .next(new Succeed(this, 'Done'));
 
-    this.stateMachine = new StateMachine(this, 'StateMachine', {
-      stateMachineType: StateMachineType.EXPRESS,
-      queryLanguage: QueryLanguage.JSON_PATH, // the local runner ignores JSONata
-      definitionBody: DefinitionBody.fromChainable(definition),
-      timeout: Duration.minutes(2),
-      tracingEnabled: true,
-      logs: {
-        destination: new LogGroup(this, 'Logs', {
-          retention: RetentionDays.ONE_MONTH,
-          removalPolicy: RemovalPolicy.DESTROY,
-        }),
-        level: LogLevel.ERROR,
-        includeExecutionData: false, // executions carry personal data: log errors, not inputs
-      },
-    });
+    this.stateMachine = expressStateMachine(this, definition, Duration.minutes(2));
   }
 }

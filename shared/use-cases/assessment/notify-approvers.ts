@@ -6,6 +6,7 @@ import type { EmailClaims } from '../../ports/email-claims.ts';
 import type { Mailer } from '../../ports/mailer.ts';
 import type { StaffDirectory } from '../../ports/review-repository.ts';
 import { StaleWorkError, type WorkflowInput } from '../../workflows/workflow-input.ts';
+import { claimedSend } from '../claimed-send.ts';
 
 export interface NotifyApproversDeps {
   applications: Pick<ApplicationRepository, 'get'>;
@@ -57,23 +58,14 @@ export async function notifyApprovers(
       eventKey: `assessed:${input.pendingSince}:${approver.sub}`,
       template: 'approver-notification',
     };
-    const claim = await deps.claims.claim({ ...key, to: approver.email }, deps.clock.now().toISOString());
-    if (claim === 'already-sent') {
-      counts.alreadySent++;
-      continue;
-    }
-    if (claim === 'claimed-not-sent') {
-      deps.report(
-        `approver email for ${application.id} to ${approver.sub} was claimed but no send is recorded; not resent`,
-      );
-      counts.notSent++;
-      continue;
-    }
-    const messageId = await deps.mailer.send(
+    const outcome = await claimedSend(
+      deps,
+      key,
       approverNotificationEmail({ application, call, summary: application.assessmentSummary, approver }),
     );
-    await deps.claims.recordSent(key, messageId, deps.clock.now().toISOString());
-    counts.sent++;
+    if (outcome === 'sent') counts.sent++;
+    else if (outcome === 'already-sent') counts.alreadySent++;
+    else counts.notSent++;
   }
   return { approvers: counts };
 }

@@ -3,7 +3,7 @@ import { reviewReminderEmail } from '../../emails/review-reminder-email.ts';
 import type { ApplicationRepository } from '../../ports/application-repository.ts';
 import type { DeadlineStore } from '../../ports/deadline-store.ts';
 import type { StaffDirectory } from '../../ports/review-repository.ts';
-import { type ClaimedSendDeps, claimedSend } from './claimed-send.ts';
+import { type ClaimedSendDeps, claimedSend } from '../claimed-send.ts';
 
 /**
  * Deadlines task: reminds reviewers of open assessments due within REMINDER_WINDOW_DAYS.

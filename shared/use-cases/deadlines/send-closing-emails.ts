@@ -2,7 +2,7 @@ import { CLOSING_EMAILS_PER_RUN } from '../../domain/deadlines.ts';
 import { closedIncompleteEmail } from '../../emails/closed-incomplete-email.ts';
 import type { ApplicationRepository } from '../../ports/application-repository.ts';
 import type { DeadlineStore } from '../../ports/deadline-store.ts';
-import { type ClaimedSendDeps, claimedSend } from './claimed-send.ts';
+import { type ClaimedSendDeps, claimedSend } from '../claimed-send.ts';
 
 /**
  * Deadlines task: emails the applicant of every application closed as CLOSED_INCOMPLETE whose email is

@@ -8,6 +8,7 @@ import type { EmailClaims } from '../../ports/email-claims.ts';
 import type { Mailer } from '../../ports/mailer.ts';
 import type { SubmittedCopies } from '../../ports/submitted-copies.ts';
 import { StaleWorkError, type WorkflowInput } from '../../workflows/workflow-input.ts';
+import { claimedSend } from '../claimed-send.ts';
 import { applicationInRound, receivedDocuments } from './intake-round.ts';
 
 export type ReceiptOutcome = 'sent' | 'already-sent' | 'claimed-not-sent';
@@ -68,18 +69,5 @@ export async function sendReceipt(
   });
 
   const key = { applicationId: application.id, eventKey: `submitted:${round}`, template: 'receipt' };
-  const claim = await deps.claims.claim(
-    { ...key, to: application.contactEmail },
-    deps.clock.now().toISOString(),
-  );
-  if (claim === 'already-sent') return { receipt: 'already-sent' };
-  if (claim === 'claimed-not-sent') {
-    deps.report(
-      `receipt for ${application.id} (${key.eventKey}) was claimed but no send is recorded; not resent`,
-    );
-    return { receipt: 'claimed-not-sent' };
-  }
-  const messageId = await deps.mailer.send(email);
-  await deps.claims.recordSent(key, messageId, deps.clock.now().toISOString());
-  return { receipt: 'sent' };
+  return { receipt: await claimedSend(deps, key, { ...email, to: application.contactEmail }) };
 }

@@ -5,6 +5,7 @@ import type { CallRepository } from '../../ports/call-repository.ts';
 import type { EmailClaims } from '../../ports/email-claims.ts';
 import type { Mailer } from '../../ports/mailer.ts';
 import { StaleWorkError, type WorkflowInput } from '../../workflows/workflow-input.ts';
+import { claimedSend } from '../claimed-send.ts';
 
 /**
  * Nachforderung task: emails the applicant a reviewer's request for missing documents.
@@ -48,18 +49,10 @@ export async function sendNachforderung(
     eventKey: `documents-requested:${input.pendingSince}`,
     template: 'nachforderung',
   };
-  const claim = await deps.claims.claim(
-    { ...key, to: application.contactEmail },
-    deps.clock.now().toISOString(),
-  );
-  if (claim === 'already-sent') return { email: 'already-sent' };
-  if (claim === 'claimed-not-sent') {
-    deps.report(`Nachforderung email for ${application.id} was claimed but no send is recorded; not resent`);
-    return { email: 'claimed-not-sent' };
-  }
-  const messageId = await deps.mailer.send(
+  const email = await claimedSend(
+    deps,
+    key,
     nachforderungEmail(application, application.nachforderung, call.title, application.contactEmail),
   );
-  await deps.claims.recordSent(key, messageId, deps.clock.now().toISOString());
-  return { email: 'sent' };
+  return { email };
 }

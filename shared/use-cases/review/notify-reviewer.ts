@@ -4,6 +4,7 @@ import type { Assignment, StaffMember } from '../../domain/review.ts';
 import { reviewerAssignmentEmail } from '../../emails/reviewer-assignment-email.ts';
 import type { ClaimResult, EmailClaims } from '../../ports/email-claims.ts';
 import type { Mailer } from '../../ports/mailer.ts';
+import { claimedSend } from '../claimed-send.ts';
 
 export interface NotifyDeps {
   claims: EmailClaims;
@@ -36,15 +37,5 @@ export async function notifyReviewer(
     eventKey: `assigned:${assignment.role}:${assignment.assignedAt}`,
     template: 'review-assignment',
   };
-  const claim = await deps.claims.claim({ ...key, to: reviewer.email }, deps.clock.now().toISOString());
-  if (claim === 'already-sent') return 'already-sent';
-  if (claim === 'claimed-not-sent') {
-    deps.report(
-      `review assignment email for ${application.id} (${key.eventKey}) was claimed but no send is recorded; not resent`,
-    );
-    return 'claimed-not-sent';
-  }
-  const messageId = await deps.mailer.send(email);
-  await deps.claims.recordSent(key, messageId, deps.clock.now().toISOString());
-  return 'sent';
+  return claimedSend(deps, key, { ...email, to: reviewer.email });
 }

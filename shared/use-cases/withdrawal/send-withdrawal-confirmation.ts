@@ -5,6 +5,7 @@ import type { CallRepository } from '../../ports/call-repository.ts';
 import type { EmailClaims } from '../../ports/email-claims.ts';
 import type { Mailer } from '../../ports/mailer.ts';
 import { StaleWorkError, type WorkflowInput } from '../../workflows/workflow-input.ts';
+import { claimedSend } from '../claimed-send.ts';
 
 /**
  * Withdrawal task: confirms the withdrawal by email to the member who withdrew.
@@ -40,24 +41,14 @@ export async function sendWithdrawalConfirmation(
     eventKey: `withdrawn:${input.pendingSince}`,
     template: 'withdrawal-confirmation',
   };
-  const claim = await deps.claims.claim(
-    { ...key, to: application.contactEmail },
-    deps.clock.now().toISOString(),
-  );
-  if (claim === 'already-sent') return { confirmation: 'already-sent' };
-  if (claim === 'claimed-not-sent') {
-    deps.report(
-      `withdrawal confirmation for ${application.id} was claimed but no send is recorded; not resent`,
-    );
-    return { confirmation: 'claimed-not-sent' };
-  }
-  const messageId = await deps.mailer.send(
+  const confirmation = await claimedSend(
+    deps,
+    key,
     withdrawalEmail(
       { ...application, withdrawal: application.withdrawal },
       call.title,
       application.contactEmail,
     ),
   );
-  await deps.claims.recordSent(key, messageId, deps.clock.now().toISOString());
-  return { confirmation: 'sent' };
+  return { confirmation };
 }

@@ -1,6 +1,6 @@
-import type { Clock } from '../../domain/clock.ts';
-import type { ClaimResult, EmailClaims } from '../../ports/email-claims.ts';
-import type { Mailer, OutgoingEmail } from '../../ports/mailer.ts';
+import type { Clock } from '../domain/clock.ts';
+import type { ClaimResult, EmailClaims } from '../ports/email-claims.ts';
+import type { Mailer, OutgoingEmail } from '../ports/mailer.ts';
 
 export interface ClaimedSendDeps {
   claims: EmailClaims;
