@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../shared/adapters/dynamodb/keys.ts';
 import { aCall } from '../support/calls.ts';
@@ -6,6 +6,7 @@ import {
   api,
   documentClient,
   drain,
+  givenAssignments,
   givenCall,
   givenCompleteDraft,
   givenOrganisation,
@@ -87,30 +88,7 @@ describe('assessments: POST /api/review/applications/{id}/assessments', () => {
       (await api('POST', `/api/applications/${draft.id}/submit`, { token: applicant.token })).status,
     ).toBe(202);
     await drain();
-    const now = new Date();
-    const dueAt = new Date(now.getTime() + 21 * 86_400_000).toISOString();
-    for (const [role, reviewer] of [
-      ['content', reviewers.content],
-      ['financial', reviewers.financial],
-    ] as const) {
-      await documentClient().send(
-        new PutCommand({
-          TableName: stack().tableName,
-          Item: {
-            ...keys.assignment(draft.id, role),
-            ...keys.assigneeIndex(reviewer.sub, dueAt, draft.id, role),
-            itemType: 'Assignment',
-            applicationId: draft.id,
-            callId,
-            role,
-            reviewerSub: reviewer.sub,
-            assignedAt: now.toISOString(),
-            dueAt,
-            ...(declared[role] ? { declaration: { conflict: false, declaredAt: now.toISOString() } } : {}),
-          },
-        }),
-      );
-    }
+    await givenAssignments({ id: draft.id, callId }, reviewers, declared);
     return draft.id;
   }
 

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../shared/adapters/dynamodb/keys.ts';
 import { berlinDate } from '../../shared/domain/berlin-time.ts';
@@ -7,6 +7,7 @@ import {
   api,
   documentClient,
   drain,
+  givenAssignments,
   givenCall,
   givenCompleteDraft,
   givenOrganisation,
@@ -52,30 +53,11 @@ describe('Nachforderung by a reviewer: POST /api/review/applications/{id}/missin
     const submitted = await api('POST', `/api/applications/${draft.id}/submit`, { token: applicant.token });
     expect(submitted.status, submitted.text).toBe(202);
     await drain();
-    const now = new Date();
-    const dueAt = new Date(now.getTime() + 21 * 86_400_000).toISOString();
-    for (const [role, reviewer] of [
-      ['content', contentReviewer],
-      ['financial', financialReviewer],
-    ] as const) {
-      await documentClient().send(
-        new PutCommand({
-          TableName: stack().tableName,
-          Item: {
-            ...keys.assignment(draft.id, role),
-            ...keys.assigneeIndex(reviewer.sub, dueAt, draft.id, role),
-            itemType: 'Assignment',
-            applicationId: draft.id,
-            callId,
-            role,
-            reviewerSub: reviewer.sub,
-            assignedAt: now.toISOString(),
-            dueAt,
-            ...(declared[role] ? { declaration: { conflict: false, declaredAt: now.toISOString() } } : {}),
-          },
-        }),
-      );
-    }
+    await givenAssignments(
+      { id: draft.id, callId },
+      { content: contentReviewer, financial: financialReviewer },
+      declared,
+    );
     return draft.id;
   }
 

@@ -7,13 +7,14 @@ import {
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import type { LocalStackInfo } from '../../infra/local/local-stack.ts';
 import { DynamoDbCallRepository } from '../../shared/adapters/dynamodb/dynamodb-call-repository.ts';
 import { DynamoDbMembershipRepository } from '../../shared/adapters/dynamodb/dynamodb-membership-repository.ts';
 import { DynamoDbOrganisationRepository } from '../../shared/adapters/dynamodb/dynamodb-organisation-repository.ts';
 import { DynamoDbStaffDirectory } from '../../shared/adapters/dynamodb/dynamodb-review-repository.ts';
+import { keys } from '../../shared/adapters/dynamodb/keys.ts';
 import type { Call } from '../../shared/api/schemas/call.schema.ts';
 import type { OrganisationProfile } from '../../shared/api/schemas/organisation.schema.ts';
 import { newOrganisation } from '../../shared/domain/organisation.ts';
@@ -278,4 +279,39 @@ export async function givenCompleteDraft(
     throw new Error(`complete draft is not complete: ${response.text}`);
   }
   return filled;
+}
+
+/**
+ * Given these reviewers assigned to an application (as the intake's AssignReviewers leaves it, due in
+ * 21 days), each having declared "no conflict" if `declared` says so. Written straight to the table, so
+ * the test decides who reviews, whatever staff the shared stack holds.
+ */
+export async function givenAssignments(
+  application: { id: string; callId: string },
+  reviewers: { content: TestUser; financial: TestUser },
+  declared: { content: boolean; financial: boolean } = { content: true, financial: true },
+  on?: On,
+): Promise<void> {
+  const now = new Date();
+  const dueAt = new Date(now.getTime() + 21 * 86_400_000).toISOString();
+  for (const role of ['content', 'financial'] as const) {
+    const reviewer = reviewers[role];
+    await documentClient(on).send(
+      new PutCommand({
+        TableName: target(on).tableName,
+        Item: {
+          ...keys.assignment(application.id, role),
+          ...keys.assigneeIndex(reviewer.sub, dueAt, application.id, role),
+          itemType: 'Assignment',
+          applicationId: application.id,
+          callId: application.callId,
+          role,
+          reviewerSub: reviewer.sub,
+          assignedAt: now.toISOString(),
+          dueAt,
+          ...(declared[role] ? { declaration: { conflict: false, declaredAt: now.toISOString() } } : {}),
+        },
+      }),
+    );
+  }
 }
