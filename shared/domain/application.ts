@@ -1,6 +1,7 @@
 import type { ApplicationStatus } from '../api/schemas/application.schema.ts';
 import type { DraftContent } from '../api/schemas/draft.schema.ts';
 import type { AssessmentSummary } from './assessment.ts';
+import type { Decision, Letter, Notification, Objection, WaitingListPlace } from './decision.ts';
 import type { Workflow } from './lifecycle.ts';
 
 /** An application: what the association wrote (its draft content) and where it stands. */
@@ -29,6 +30,23 @@ export interface Application extends DraftContent {
   assessmentSummary?: AssessmentSummary;
   /** When and why the organisation withdrew the application. */
   withdrawal?: { at: string; by: string; reason: string; from: ApplicationStatus };
+  /**
+   * Consent to electronic notification (§ 41 (2a) VwVfG), given by the submitting member: the Bescheid
+   * is then made available in the portal and counts as notified the day after its first retrieval.
+   */
+  notificationConsent?: { at: string; by: string };
+  /** The approver's decision (APPROVED / REJECTED and after). */
+  decision?: Decision;
+  /** A competitive call's waiting-list place while WAITLISTED; kept afterwards for the record. */
+  waitingList?: WaitingListPlace;
+  /** Letters issued to the applicant (the Bescheid), written by the decision workflow. */
+  letters?: Letter[];
+  /** When the last unretrieved-letter reminder was sent (the deadlines workflow sends one). */
+  letterReminderSentAt?: string;
+  /** When the decision was notified and when the objection period ends. */
+  notification?: Notification;
+  /** The objection (Widerspruch), once lodged. */
+  objection?: Objection;
   /** The workflow that must still run after the last transition; cleared by its last task. */
   pendingWork?: Workflow;
   /** When the pending work was marked; identifies one dispatch of it. */
@@ -65,6 +83,15 @@ export interface ApplicationEvent {
     | 'DOCUMENTS_REQUESTED'
     | 'CLOSED_INCOMPLETE'
     | 'WITHDRAWN'
+    | 'APPROVED'
+    | 'REJECTED'
+    | 'WAITLISTED'
+    | 'MOVED_UP'
+    | 'LETTER_ISSUED'
+    | 'LETTER_REMINDER_SENT'
+    | 'NOTIFIED'
+    | 'OBJECTION_LODGED'
+    | 'FINAL'
     // Internal to the back office (review.ts): never in the applicant's timeline.
     | 'REVIEWER_ASSIGNED'
     | 'CONFLICT_DECLARED'

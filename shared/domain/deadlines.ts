@@ -30,7 +30,7 @@ export function closeOverdue(
   now: Date,
 ): { next: Application; event: ApplicationEvent } | undefined {
   const due = application.nachforderung?.dueAt;
-  if (!due || due >= now.toISOString()) return undefined;
+  if (!due || Date.parse(due) >= now.getTime()) return undefined;
   const decision = decideTransition(application.status, 'close-incomplete', 'system');
   if (!decision.allowed) return undefined;
   const at = now.toISOString();

@@ -90,3 +90,29 @@ export class IdempotencyKeyTakenError extends Error {
     this.name = 'IdempotencyKeyTakenError';
   }
 }
+
+/**
+ * An approval the call's budget cannot cover: 409 with what remains. Nothing was reserved or changed.
+ */
+export class BudgetExceededError extends Error {
+  readonly remainingCents: number;
+  readonly requestedCents: number;
+  constructor(remainingCents: number, requestedCents: number) {
+    super(`the call's remaining budget (${remainingCents} cents) does not cover ${requestedCents} cents`);
+    this.name = 'BudgetExceededError';
+    this.remainingCents = remainingCents;
+    this.requestedCents = requestedCents;
+  }
+}
+
+/**
+ * DynamoDB cancelled a transaction because another one touched the same item at the same moment
+ * (TransactionConflict): nothing was written, and trying again is safe.
+ */
+export class TransactionConflictError extends ConcurrentChangeError {
+  constructor() {
+    super();
+    this.message = 'a concurrent transaction touched the same item; nothing was written';
+    this.name = 'TransactionConflictError';
+  }
+}

@@ -9,8 +9,12 @@ import type { ApplicationStatus } from '../api/schemas/application.schema.ts';
  *                     └→ INCOMPLETE ─supplement→ SUBMITTED (before the due date, else CLOSED_INCOMPLETE)
  *   A supplement goes through the intake again: it keeps its Aktenzeichen, is checked for completeness
  *   once more, and only a complete application reaches review.
+ *   Competitive calls: ASSESSED ─batch below the funding line→ WAITLISTED ─budget released→ APPROVED
  *   APPROVED | REJECTED ─letter retrieved→ NOTIFIED ─objection→ APPEALED | ─period ends→ FINAL
- *   withdraw from DRAFT, SUBMITTED, INCOMPLETE, IN_REVIEW, ASSESSED
+ *   withdraw from DRAFT, SUBMITTED, INCOMPLETE, IN_REVIEW, ASSESSED, WAITLISTED (Rücknahme des Antrags),
+ *   and from APPROVED and NOTIFIED: an approved grant is renounced (Verzicht), which releases its amount
+ *   from the call's budget in the same write, so the waiting list moves up. (A renunciation after the
+ *   decision became final, or during an objection, goes through the funding body, not this action.)
  */
 export type LifecycleAction =
   | 'submit'
@@ -21,6 +25,7 @@ export type LifecycleAction =
   | 'assessments-complete'
   | 'approve'
   | 'reject'
+  | 'waitlist'
   | 'notify'
   | 'object'
   | 'finalize'
@@ -51,13 +56,21 @@ export const LIFECYCLE: Readonly<Record<LifecycleAction, Rule>> = {
   'close-incomplete': { from: ['INCOMPLETE'], to: 'CLOSED_INCOMPLETE', by: ['system'] },
   // Made by the assessment workflow itself, which the second recorded assessment marks as pending.
   'assessments-complete': { from: ['IN_REVIEW'], to: 'ASSESSED', by: ['system'] },
-  approve: { from: ['ASSESSED'], to: 'APPROVED', by: ['approver'], followUp: 'decision' },
-  reject: { from: ['ASSESSED'], to: 'REJECTED', by: ['approver'], followUp: 'decision' },
+  // 'system' approves when a waiting-list place moves up (the batch decision already named it).
+  approve: {
+    from: ['ASSESSED', 'WAITLISTED'],
+    to: 'APPROVED',
+    by: ['approver', 'system'],
+    followUp: 'decision',
+  },
+  reject: { from: ['ASSESSED', 'WAITLISTED'], to: 'REJECTED', by: ['approver'], followUp: 'decision' },
+  // The decision workflow tells the applicant about the place on the waiting list (no Bescheid yet).
+  waitlist: { from: ['ASSESSED'], to: 'WAITLISTED', by: ['approver'], followUp: 'decision' },
   notify: { from: ['APPROVED', 'REJECTED'], to: 'NOTIFIED', by: ['member', 'system'] },
   object: { from: ['NOTIFIED'], to: 'APPEALED', by: ['member'] },
   finalize: { from: ['NOTIFIED'], to: 'FINAL', by: ['system'] },
   withdraw: {
-    from: ['DRAFT', 'SUBMITTED', 'INCOMPLETE', 'IN_REVIEW', 'ASSESSED'],
+    from: ['DRAFT', 'SUBMITTED', 'INCOMPLETE', 'IN_REVIEW', 'ASSESSED', 'WAITLISTED', 'APPROVED', 'NOTIFIED'],
     to: 'WITHDRAWN',
     by: ['member'],
     followUp: 'withdrawal',

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import {
+  BudgetExceededError,
   ConcurrentChangeError,
   ConflictError,
   ForbiddenError,
@@ -8,6 +9,7 @@ import {
   SchemaViolationError,
   StaleVersionError,
 } from '../domain/errors.ts';
+import { formatEuro } from '../domain/money.ts';
 import type { Language, LocalizedText } from './language.ts';
 import { validate } from './validation.ts';
 
@@ -100,6 +102,15 @@ export function toProblemError(error: unknown, language: Language): ProblemError
   if (error instanceof ForbiddenError) return new ProblemError(403);
   if (error instanceof ConflictError) {
     return new ProblemError(409, { detail: error.detail, extensions: error.extensions });
+  }
+  if (error instanceof BudgetExceededError) {
+    return new ProblemError(409, {
+      detail: {
+        de: `Das verbleibende Budget des Aufrufs (${formatEuro(error.remainingCents, 'de')}) reicht für ${formatEuro(error.requestedCents, 'de')} nicht aus. Es wurde nichts bewilligt.`,
+        en: `The call's remaining budget (${formatEuro(error.remainingCents, 'en')}) does not cover ${formatEuro(error.requestedCents, 'en')}. Nothing was approved.`,
+      },
+      extensions: { remainingCents: error.remainingCents, requestedCents: error.requestedCents },
+    });
   }
   if (error instanceof ConcurrentChangeError) {
     return new ProblemError(409, {

@@ -1,6 +1,21 @@
 import type { Application, ApplicationEvent } from '../domain/application.ts';
 import type { IdempotencyRecord } from '../domain/idempotency.ts';
 
+export type BudgetChange =
+  | { callId: string; reserveCents: number; budgetCents: number }
+  | { callId: string; releaseCents: number };
+
+/**
+ * A reservation found the call's budget changed or its committed sum too high: re-read the call and
+ * either answer with what remains (BudgetExceededError) or try again with the new budget.
+ */
+export class BudgetConditionFailedError extends Error {
+  constructor() {
+    super("the call's budget or committed sum changed");
+    this.name = 'BudgetConditionFailedError';
+  }
+}
+
 export interface ApplicationRepository {
   /** Stores a new application with its first event, atomically; fails if the id exists. */
   create(application: Application, event: ApplicationEvent): Promise<void>;
@@ -26,6 +41,12 @@ export interface ApplicationRepository {
        * when the change is written, or nothing is written (ConcurrentChangeError).
        */
       verifiedDocuments?: readonly string[];
+      /**
+       * Moves the call's committed sum (its budget counter) in the same transaction. `reserve` adds the
+       * amount on the condition that the call's budget is still `budgetCents` (as read) and the sum stays
+       * within it, else throws BudgetConditionFailedError and writes nothing; `release` subtracts it.
+       */
+      budget?: BudgetChange;
     },
   ): Promise<void>;
   /** The events of an application, oldest first (the timeline). */

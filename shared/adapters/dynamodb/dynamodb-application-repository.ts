@@ -4,12 +4,22 @@ import {
   GetCommand,
   paginateQuery,
   TransactWriteCommand,
+  type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { type Application, type ApplicationEvent, formatReference } from '../../domain/application.ts';
-import { ConcurrentChangeError, IdempotencyKeyTakenError } from '../../domain/errors.ts';
+import { letterReminderDueAt } from '../../domain/decision.ts';
+import {
+  ConcurrentChangeError,
+  IdempotencyKeyTakenError,
+  TransactionConflictError,
+} from '../../domain/errors.ts';
 import type { IdempotencyRecord } from '../../domain/idempotency.ts';
-import type { ApplicationRepository } from '../../ports/application-repository.ts';
+import {
+  type ApplicationRepository,
+  type BudgetChange,
+  BudgetConditionFailedError,
+} from '../../ports/application-repository.ts';
 import { keys, withoutKeys } from './keys.ts';
 
 export class DynamoDbApplicationRepository implements ApplicationRepository {
@@ -38,12 +48,23 @@ export class DynamoDbApplicationRepository implements ApplicationRepository {
             application.submittedAt ?? application.createdAt,
             application.id,
           )),
-      ...(application.status === 'INCOMPLETE' && application.nachforderung
-        ? keys.nachforderungDueIndex(application.nachforderung.dueAt, application.id)
-        : {}),
+      ...this.dueIndex(application),
       itemType: 'Application',
       ...application,
     };
+  }
+
+  /** The one due date (gsi4) the application waits on in its status, if any (see keys.ts). */
+  private dueIndex(application: Application) {
+    const utc = (at: string) => new Date(at).toISOString();
+    if (application.status === 'INCOMPLETE' && application.nachforderung) {
+      return keys.nachforderungDueIndex(utc(application.nachforderung.dueAt), application.id);
+    }
+    if (application.status === 'NOTIFIED' && application.notification) {
+      return keys.appealPeriodIndex(utc(application.notification.appealPeriodEndsAt), application.id);
+    }
+    const remindAt = letterReminderDueAt(application);
+    return remindAt ? keys.letterReminderIndex(remindAt, application.id) : {};
   }
 
   async create(application: Application, event: ApplicationEvent): Promise<void> {
@@ -85,60 +106,75 @@ export class DynamoDbApplicationRepository implements ApplicationRepository {
     next: Application,
     event: ApplicationEvent,
     expectedVersion: number,
-    options: { idempotency?: IdempotencyRecord; verifiedDocuments?: readonly string[] } = {},
+    options: {
+      idempotency?: IdempotencyRecord;
+      verifiedDocuments?: readonly string[];
+      budget?: BudgetChange;
+    } = {},
   ): Promise<void> {
-    const { idempotency, verifiedDocuments = [] } = options;
+    const { idempotency, verifiedDocuments = [], budget } = options;
+    const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
+      {
+        Put: {
+          TableName: this.table,
+          Item: this.item(next),
+          ConditionExpression: 'version = :expected',
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        },
+      },
+      {
+        Put: {
+          TableName: this.table,
+          Item: { ...keys.event(event.applicationId, event.version), itemType: 'Event', ...event },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ];
+    const idempotencyIndex = idempotency ? items.length : -1;
+    if (idempotency) {
+      items.push({
+        Put: {
+          TableName: this.table,
+          Item: idempotencyItem(idempotency),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      });
+    }
+    const budgetIndex = budget ? items.length : -1;
+    if (budget) items.push({ Update: budgetUpdate(this.table, budget) });
+    // A document deleted or replaced between reading and writing would leave a submitted application
+    // without what its check counted: the documents must still be as they were read.
+    for (const documentId of verifiedDocuments) {
+      items.push({
+        ConditionCheck: {
+          TableName: this.table,
+          Key: keys.document(next.id, documentId),
+          ConditionExpression: '#status = :verified',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':verified': 'verified' },
+        },
+      });
+    }
     try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.table,
-                Item: this.item(next),
-                ConditionExpression: 'version = :expected',
-                ExpressionAttributeValues: { ':expected': expectedVersion },
-              },
-            },
-            {
-              Put: {
-                TableName: this.table,
-                Item: { ...keys.event(event.applicationId, event.version), itemType: 'Event', ...event },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            ...(idempotency
-              ? [
-                  {
-                    Put: {
-                      TableName: this.table,
-                      Item: idempotencyItem(idempotency),
-                      ConditionExpression: 'attribute_not_exists(pk)',
-                    },
-                  },
-                ]
-              : []),
-            // A document deleted or replaced between reading and writing would leave a submitted
-            // application without what its check counted: the documents must still be as they were read.
-            ...verifiedDocuments.map((documentId) => ({
-              ConditionCheck: {
-                TableName: this.table,
-                Key: keys.document(next.id, documentId),
-                ConditionExpression: '#status = :verified',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':verified': 'verified' },
-              },
-            })),
-          ],
-        }),
-      );
+      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
-      // The answer stored under the key (the third item, when there is one) wins over a version
-      // conflict: the retry is answered with it.
-      if (idempotency && error.CancellationReasons?.[2]?.Code === 'ConditionalCheckFailed') {
+      const reasons = error.CancellationReasons ?? [];
+      // The answer stored under the key wins over a version conflict: the retry is answered with it.
+      if (idempotencyIndex >= 0 && reasons[idempotencyIndex]?.Code === 'ConditionalCheckFailed') {
         throw new IdempotencyKeyTakenError();
       }
+      // A version conflict means someone else decided first; only with the application unchanged is a
+      // failed budget condition the budget's doing.
+      if (
+        budgetIndex >= 0 &&
+        reasons[budgetIndex]?.Code === 'ConditionalCheckFailed' &&
+        reasons[0]?.Code !== 'ConditionalCheckFailed'
+      ) {
+        throw new BudgetConditionFailedError();
+      }
+      if (reasons.some((reason) => reason.Code === 'TransactionConflict'))
+        throw new TransactionConflictError();
       throw new ConcurrentChangeError();
     }
   }
@@ -300,5 +336,37 @@ export function idempotencyItem(record: IdempotencyRecord) {
     itemType: 'IdempotencyRecord',
     ...rest,
     responseJson: JSON.stringify(response),
+  };
+}
+
+/**
+ * The call's budget counter moved in a decision's transaction. DynamoDB conditions cannot add, so a
+ * reservation conditions on the budget as read and on committed ≤ budget − amount: whatever runs
+ * concurrently, the committed sum never passes the budget, and it moves only together with the
+ * applications whose approvals it counts.
+ */
+function budgetUpdate(table: string, change: BudgetChange) {
+  if ('releaseCents' in change) {
+    return {
+      TableName: table,
+      Key: keys.call(change.callId),
+      UpdateExpression: 'ADD committedCents :minus',
+      ConditionExpression: 'committedCents >= :amount',
+      ExpressionAttributeValues: { ':minus': -change.releaseCents, ':amount': change.releaseCents },
+    };
+  }
+  const limit = change.budgetCents - change.reserveCents;
+  return {
+    TableName: table,
+    Key: keys.call(change.callId),
+    UpdateExpression: 'ADD committedCents :amount',
+    ConditionExpression:
+      limit < 0
+        ? 'attribute_not_exists(pk)' // cannot fit at all: fails on the existing call
+        : 'budgetCents = :budget AND (attribute_not_exists(committedCents) OR committedCents <= :limit)',
+    ExpressionAttributeValues: {
+      ':amount': change.reserveCents,
+      ...(limit < 0 ? {} : { ':budget': change.budgetCents, ':limit': limit }),
+    },
   };
 }

@@ -37,7 +37,13 @@
  * holds their bytes, only the S3 key the server chose, `applications/<id>/<docId>`). Every document
  * write also checks, in its transaction, that the application item is still editable.
  *
- * gsi4 (due date): an INCOMPLETE application has gsi4pk DUE#NACHFORDERUNG and gsi4sk <dueAt>#<id>, so
+ * gsi4 (due dates; every sort key leads with a UTC ISO instant, so string order is time order):
+ * an APPROVED or REJECTED application whose letter is neither retrieved nor reminded of has gsi4pk
+ * DUE#LETTER_REMINDER, gsi4sk <remindAt>#<id>; a NOTIFIED one has DUE#APPEAL_PERIOD,
+ * <appealPeriodEndsAt>#<id> (the deadlines workflow finalizes it after that). The call item's
+ * `committedCents` (absent = 0) is the sum of its approved grants, moved only in the transactions that
+ * approve or renounce (see DynamoDbApplicationRepository.save, budgetUpdate).
+ * An INCOMPLETE application has gsi4pk DUE#NACHFORDERUNG and gsi4sk <dueAt>#<id>, so
  * the deadlines workflow finds overdue Nachforderungen with one Query. Closing one (CLOSED_INCOMPLETE)
  * moves the application, in the closing transaction, to gsi4pk NOTIFY#CLOSED_INCOMPLETE, gsi4sk
  * <closedAt>#<id> until its closing email is sent (then both are removed), so a failed send is taken up
@@ -83,6 +89,16 @@ export const keys = {
   nachforderungDueIndex: (dueAt: string, id: string) => ({
     gsi4pk: 'DUE#NACHFORDERUNG',
     gsi4sk: `${dueAt}#${id}`,
+  }),
+  /** Issued letters not yet retrieved, by when the applicant is reminded (UTC), the earliest first. */
+  letterReminderIndex: (remindAtUtc: string, id: string) => ({
+    gsi4pk: 'DUE#LETTER_REMINDER',
+    gsi4sk: `${remindAtUtc}#${id}`,
+  }),
+  /** NOTIFIED applications by the end of their objection period (UTC): the deadlines workflow finalizes. */
+  appealPeriodIndex: (endsAtUtc: string, id: string) => ({
+    gsi4pk: 'DUE#APPEAL_PERIOD',
+    gsi4sk: `${endsAtUtc}#${id}`,
   }),
   /** Reference counter per prefix (e.g. IM-2027-B): the Aktenzeichen are allocated from it without gaps. */
   referenceCounter: (prefix: string) => ({ pk: `COUNTER#REFERENCE#${prefix}`, sk: 'COUNTER' }),

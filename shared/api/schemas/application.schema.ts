@@ -9,6 +9,8 @@ export const ApplicationStatus = z.enum([
   'CLOSED_INCOMPLETE',
   'IN_REVIEW',
   'ASSESSED',
+  /** Competitive calls: below the funding line, moves up if budget is released (Nachrücker). */
+  'WAITLISTED',
   'APPROVED',
   'REJECTED',
   'NOTIFIED',

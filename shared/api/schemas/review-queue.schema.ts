@@ -11,6 +11,7 @@ export const QueueStatus = z.enum([
   'CLOSED_INCOMPLETE',
   'IN_REVIEW',
   'ASSESSED',
+  'WAITLISTED',
   'APPROVED',
   'REJECTED',
   'NOTIFIED',

@@ -13,6 +13,9 @@ describe('the application lifecycle', () => {
     ['IN_REVIEW', 'assessments-complete', 'system', 'ASSESSED', undefined],
     ['ASSESSED', 'approve', 'approver', 'APPROVED', 'decision'],
     ['ASSESSED', 'reject', 'approver', 'REJECTED', 'decision'],
+    ['ASSESSED', 'waitlist', 'approver', 'WAITLISTED', 'decision'],
+    ['WAITLISTED', 'approve', 'system', 'APPROVED', 'decision'],
+    ['WAITLISTED', 'reject', 'approver', 'REJECTED', 'decision'],
     ['APPROVED', 'notify', 'member', 'NOTIFIED', undefined],
     ['NOTIFIED', 'object', 'member', 'APPEALED', undefined],
     ['NOTIFIED', 'finalize', 'system', 'FINAL', undefined],
@@ -24,9 +27,18 @@ describe('the application lifecycle', () => {
     });
   });
 
-  it('lets members withdraw exactly from DRAFT, SUBMITTED, INCOMPLETE, IN_REVIEW and ASSESSED', () => {
+  it('lets members withdraw before a decision, and renounce an approval until it is final', () => {
     const allowed = ALL_STATUSES.filter((status) => decideTransition(status, 'withdraw', 'member').allowed);
-    expect(allowed).toEqual(['DRAFT', 'SUBMITTED', 'INCOMPLETE', 'IN_REVIEW', 'ASSESSED']);
+    expect(allowed).toEqual([
+      'DRAFT',
+      'SUBMITTED',
+      'INCOMPLETE',
+      'IN_REVIEW',
+      'ASSESSED',
+      'WAITLISTED',
+      'APPROVED',
+      'NOTIFIED',
+    ]);
   });
 
   it('never lets an applicant decide, nor staff submit for an association', () => {
@@ -35,6 +47,9 @@ describe('the application lifecycle', () => {
       reason: 'wrong-actor',
     });
     expect(decideTransition('DRAFT', 'submit', 'admin')).toEqual({ allowed: false, reason: 'wrong-actor' });
+    // Only an approver decides on an assessed application; the system only moves the waiting list up.
+    expect(decideTransition('ASSESSED', 'approve', 'reviewer').allowed).toBe(false);
+    expect(decideTransition('ASSESSED', 'reject', 'system').allowed).toBe(false);
   });
 
   it('has no way out of the final states', () => {
