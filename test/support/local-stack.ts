@@ -315,3 +315,72 @@ export async function givenAssignments(
     );
   }
 }
+
+/** What the content and financial assessments of `givenAssessedApplication` say. */
+export interface AssessmentInput {
+  /** The content score of each rubric criterion of `aCall()` (one criterion, 'konzept'), 0–5. */
+  score?: number;
+  recommendedGrantCents?: number;
+}
+
+/**
+ * Given an ASSESSED application: a complete draft of the member's organisation submitted through the
+ * API, assigned to these two reviewers (givenAssignments) and assessed by them through the API, with
+ * the workflows drained in between. The call must be made with `aCall()` (its rubric and rules).
+ */
+export async function givenAssessedApplication(
+  member: TestUser,
+  orgId: string,
+  callId: string,
+  reviewers: { content: TestUser; financial: TestUser },
+  input: AssessmentInput & { title?: string } = {},
+  on?: On,
+): Promise<{ id: string; callId: string; reference: string; version: number }> {
+  const draft = await givenCompleteDraft(member, orgId, callId, input.title ?? 'Sprachcafé für Familien', on);
+  const submitted = await api('POST', `/api/applications/${draft.id}/submit`, { token: member.token, on });
+  if (submitted.status !== 202) throw new Error(`not submitted: ${submitted.status} ${submitted.text}`);
+  await drain(on);
+  await givenAssignments({ id: draft.id, callId }, reviewers, { content: true, financial: true }, on);
+  const assessments = [
+    [
+      reviewers.content,
+      {
+        role: 'content',
+        scores: [{ criterionId: 'konzept', score: input.score ?? 4 }],
+        recommendation: 'fund',
+        comment: 'Schlüssiges Konzept, gute Erreichbarkeit der Familien.',
+      },
+    ],
+    [
+      reviewers.financial,
+      {
+        role: 'financial',
+        lines: [
+          { section: 'staff', lineId: 'leitung', eligibleCents: 1_152_000 },
+          { section: 'material', lineId: 'miete', eligibleCents: 120_000 },
+          { section: 'material', lineId: 'lernmaterial', eligibleCents: 30_000 },
+          { section: 'fees', lineId: 'sprachmittlung', eligibleCents: 80_000 },
+        ],
+        recommendedGrantCents: input.recommendedGrantCents ?? 1_440_200,
+        recommendation: 'fund',
+        comment: 'Kosten plausibel und angemessen.',
+      },
+    ],
+  ] as const;
+  for (const [reviewer, body] of assessments) {
+    const recorded = await api('POST', `/api/review/applications/${draft.id}/assessments`, {
+      token: reviewer.token,
+      body,
+      on,
+    });
+    if (recorded.status !== 201) throw new Error(`assessment refused: ${recorded.status} ${recorded.text}`);
+  }
+  await drain(on);
+  const read = await api<{ status: string; reference: string; version: number }>(
+    'GET',
+    `/api/applications/${draft.id}`,
+    { token: member.token, on },
+  );
+  if (read.body.status !== 'ASSESSED') throw new Error(`not assessed: ${read.text}`);
+  return { id: draft.id, callId, reference: read.body.reference, version: read.body.version };
+}
