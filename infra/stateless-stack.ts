@@ -2,6 +2,7 @@ import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { AssessmentWorkflow } from './constructs/assessment-workflow.ts';
 import { DeadlinesWorkflow } from './constructs/deadlines-workflow.ts';
+import { DecisionWorkflow } from './constructs/decision-workflow.ts';
 import { Api } from './constructs/http-api.ts';
 import { IntakeWorkflow } from './constructs/intake-workflow.ts';
 import { NachforderungWorkflow } from './constructs/nachforderung-workflow.ts';
@@ -22,6 +23,7 @@ export class StatelessStack extends Stack {
   readonly withdrawal: WithdrawalWorkflow;
   readonly assessment: AssessmentWorkflow;
   readonly nachforderung: NachforderungWorkflow;
+  readonly decision: DecisionWorkflow;
   readonly dispatcher: StreamDispatcher;
   readonly deadlines: DeadlinesWorkflow;
 
@@ -52,6 +54,11 @@ export class StatelessStack extends Stack {
       table: stateful.data.table,
       mailFrom: props.mailFrom,
     });
+    this.decision = new DecisionWorkflow(this, 'Decision', {
+      table: stateful.data.table,
+      documentsBucket: stateful.documents.bucket,
+      mailFrom: props.mailFrom,
+    });
     this.dispatcher = new StreamDispatcher(this, 'Dispatcher', {
       table: stateful.data.table,
       workflows: {
@@ -59,6 +66,7 @@ export class StatelessStack extends Stack {
         withdrawal: this.withdrawal.stateMachine,
         assessment: this.assessment.stateMachine,
         nachforderung: this.nachforderung.stateMachine,
+        decision: this.decision.stateMachine,
       },
     });
     // Started by its schedule, not by the stream.
