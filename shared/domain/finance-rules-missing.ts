@@ -83,6 +83,14 @@ export function missingBeforeSubmit(content: DraftContent): RuleViolation[] {
     });
   }
 
+  // Letters are only delivered through the portal, so submitting needs the consent the law asks for.
+  if (declarations.electronicNotificationConsent !== true) {
+    need('declarations.electronicNotificationConsent', {
+      de: 'Bitte willigen Sie in die elektronische Bekanntgabe des Bescheids über das Portal ein (§ 41 Abs. 2a VwVfG): Er gilt am Tag nach dem ersten Abruf als bekannt gegeben.',
+      en: 'Please consent to the decision letter being notified electronically through the portal (section 41 (2a) of the German Administrative Procedure Act): it counts as notified on the day after its first retrieval.',
+    });
+  }
+
   const costLines = (plan.staff?.length ?? 0) + (plan.material?.length ?? 0) + (plan.fees?.length ?? 0);
   if (costLines === 0) {
     need('financePlan', {

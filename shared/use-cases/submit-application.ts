@@ -34,7 +34,8 @@ export interface SubmitDeps {
  *    missing or unverified, and the deadline — the call's closing time (Europe/Berlin) for a first
  *    submission, the Nachforderung's due date for a supplement, even after the call has closed.
  * 5. The application becomes SUBMITTED with the intake marked as pending work, in one transaction with
- *    its event and the stored answer. The intake then allocates (or keeps) the Aktenzeichen, checks
+ *    its event and the stored answer; the consent to electronic notification (§ 41 (2a) VwVfG), which
+ *    the declarations must give, is recorded with who gave it and when. The intake then allocates (or keeps) the Aktenzeichen, checks
  *    completeness again and sends the receipt.
  */
 export async function submitApplication(
@@ -78,6 +79,9 @@ export async function submitApplication(
       updatedAt: at,
       updatedBy: actor.sub,
       ...(action === 'submit' ? { submittedAt: at, submittedBy: actor.sub } : { supplementedAt: at }),
+      // The gaps above required the consent to electronic notification; who gave it, and when, is kept
+      // (the first submission's; a supplement does not replace it).
+      notificationConsent: application.notificationConsent ?? { at, by: actor.sub },
       ...(actor.email ? { contactEmail: actor.email } : {}),
       ...(decision.followUp ? { pendingWork: decision.followUp, pendingSince: at } : {}),
     };

@@ -14,6 +14,7 @@ export const aCompleteDraftContent = () => ({
     subsidyFactsAcknowledged: true,
     deMinimisReceived: false,
     inputTaxDeduction: 'none',
+    electronicNotificationConsent: true,
   },
   financePlan: {
     staff: [

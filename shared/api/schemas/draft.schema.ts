@@ -132,6 +132,11 @@ export const Declarations = z.strictObject({
   deMinimisAmountCents: z.optional(Cents),
   /** Whether the organisation may deduct input tax (Vorsteuerabzug); if so, costs are net. */
   inputTaxDeduction: z.optional(z.enum(['none', 'partial', 'full'])),
+  /**
+   * Consent to electronic notification (§ 41 (2a) VwVfG): the Bescheid is made available in the portal
+   * and counts as notified the day after its first retrieval. Submitting requires it.
+   */
+  electronicNotificationConsent: z.optional(z.boolean()),
 });
 export type Declarations = z.infer<typeof Declarations>;
 

@@ -148,6 +148,7 @@ const scenario = fc
           deMinimisReceived: fc.boolean(),
           deMinimisAmountCents: cents,
           inputTaxDeduction: fc.constantFrom('none' as const, 'partial' as const, 'full' as const),
+          electronicNotificationConsent: fc.boolean(),
         },
         { requiredKeys: [] },
       ),
@@ -423,6 +424,7 @@ function expectedMissing(content: DraftContent): string[] {
       d.deMinimisReceived === true && d.deMinimisAmountCents === undefined,
     ],
     ['declarations.inputTaxDeduction', d.inputTaxDeduction === undefined],
+    ['declarations.electronicNotificationConsent', d.electronicNotificationConsent !== true],
     ['financePlan', [...(p.staff ?? []), ...(p.material ?? []), ...(p.fees ?? [])].length === 0],
     ['financePlan.requestedGrantCents', (p.requestedGrantCents ?? 0) <= 0],
   ];

@@ -42,6 +42,7 @@ function languageCafe(): DraftContent {
       subsidyFactsAcknowledged: true,
       deMinimisReceived: false,
       inputTaxDeduction: 'none',
+      electronicNotificationConsent: true,
     },
     financePlan: {
       staff: [
@@ -544,6 +545,7 @@ describe('checkDraft: what is still missing', () => {
       'declarations.subsidyFactsAcknowledged',
       'declarations.deMinimisReceived',
       'declarations.inputTaxDeduction',
+      'declarations.electronicNotificationConsent',
       'financePlan',
       'financePlan.requestedGrantCents',
     ]);

@@ -61,6 +61,7 @@ describe('submitApplication', () => {
       contactEmail: 'amira@example.org',
       pendingWork: 'intake',
       pendingSince: now.toISOString(),
+      notificationConsent: { at: now.toISOString(), by: 'amira' },
     });
     expect(deps.applications.events.at(-1)).toMatchObject({
       type: 'SUBMITTED',
@@ -97,6 +98,27 @@ describe('submitApplication', () => {
       ]),
     );
     expect((await deps.applications.get(draft.id))?.status).toBe('DRAFT');
+  });
+
+  it('refuses without consent to electronic notification (§ 41 (2a) VwVfG), and changes nothing', async () => {
+    const { deps, draft } = await givenDraft(now);
+    deps.applications.items.set(draft.id, {
+      ...draft,
+      declarations: { ...draft.declarations, electronicNotificationConsent: false },
+    });
+
+    const error = (await submitApplication(deps, { sub: 'amira' }, draft.id).catch(
+      (e) => e,
+    )) as RuleViolationError;
+
+    expect(error).toBeInstanceOf(RuleViolationError);
+    expect(error.violations.map((v) => [v.path, v.code])).toEqual([
+      ['declarations.electronicNotificationConsent', 'required'],
+    ]);
+    expect(error.violations[0]?.message.de).toContain('§ 41 Abs. 2a VwVfG');
+    const stored = await deps.applications.get(draft.id);
+    expect(stored?.status).toBe('DRAFT');
+    expect(stored?.notificationConsent).toBeUndefined();
   });
 
   it('refuses to submit twice with 409 and the current status', async () => {
