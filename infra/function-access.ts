@@ -44,6 +44,8 @@ export const functionAccess: Record<string, FunctionAccess> = {
   'review/export-review-queue': { table: 'read' },
   'review/count-review-queue': { table: 'read' },
   'review/record-assessment': { table: 'read-write' },
+  'review/decide-application': { table: 'read-write' },
+  'admin/get-call-budget': { table: 'read' },
   // The applicant is emailed by the Nachforderung workflow, not by the request: no mail here.
   'review/request-missing-documents': { table: 'read-write' },
 };

@@ -15,6 +15,7 @@ import {
   listCallsOperation,
   updateCallOperation,
 } from './operations/calls.ts';
+import { decideApplicationOperation, getCallBudgetOperation } from './operations/decisions.ts';
 import {
   completeDocumentOperation,
   createDocumentOperation,
@@ -84,4 +85,6 @@ export const operations: readonly Operation[] = [
   countReviewQueueOperation,
   recordAssessmentOperation,
   requestMissingDocumentsOperation,
+  decideApplicationOperation,
+  getCallBudgetOperation,
 ];

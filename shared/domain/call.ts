@@ -28,10 +28,15 @@ export interface CallRecord extends Call {
    * in the transaction that stores the draft; call writes never set it, they only condition on it.
    */
   applicationCount: number;
+  /**
+   * The sum of the grants approved in this call (absent on the item = 0): moved only in the transaction
+   * that approves or renounces, on the condition that it stays within budgetCents.
+   */
+  committedCents: number;
 }
 
 /** A call record about to be written for the first time (nobody has applied yet). */
-export type NewCallRecord = Omit<CallRecord, 'applicationCount'>;
+export type NewCallRecord = Omit<CallRecord, 'applicationCount' | 'committedCents'>;
 
 const DEFINITION_FIELDS = Object.keys(Call.shape) as (keyof Call)[];
 

@@ -13,9 +13,12 @@ export class NotFoundError extends Error {
 }
 
 export class ForbiddenError extends Error {
-  constructor(reason: string) {
+  /** Told to the caller when knowing why helps them (e.g. the four-eyes rule); else a generic 403. */
+  readonly detail: LocalizedText | undefined;
+  constructor(reason: string, detail?: LocalizedText) {
     super(reason);
     this.name = 'ForbiddenError';
+    this.detail = detail;
   }
 }
 

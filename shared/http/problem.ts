@@ -99,7 +99,7 @@ export function problemResponse(
 export function toProblemError(error: unknown, language: Language): ProblemError | undefined {
   if (error instanceof ProblemError) return error;
   if (error instanceof NotFoundError) return new ProblemError(404);
-  if (error instanceof ForbiddenError) return new ProblemError(403);
+  if (error instanceof ForbiddenError) return forbiddenError(error.detail);
   if (error instanceof ConflictError) {
     return new ProblemError(409, { detail: error.detail, extensions: error.extensions });
   }

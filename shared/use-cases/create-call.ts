@@ -38,5 +38,5 @@ export async function createCall(
       { callId: definition.id },
     );
   }
-  return { ...record, applicationCount: 0 };
+  return { ...record, applicationCount: 0, committedCents: 0 };
 }

@@ -252,6 +252,19 @@ const matrix: Record<string, Row> = {
     }),
     expected: { anonymous: 401, member: 403, otherOrgMember: 403, reviewer: 403, approver: 403, admin: 422 },
   },
+  decideApplication: {
+    // The approver reaches the decision, which refuses it: the application is still in review (409).
+    request: ({ submittedId }) => ({
+      method: 'POST',
+      path: `/api/review/applications/${submittedId}/decision`,
+      body: { outcome: 'rejected', reasons: 'Das Vorhaben passt nicht zu den Zielen des Aufrufs.' },
+    }),
+    expected: { anonymous: 401, member: 403, otherOrgMember: 403, reviewer: 403, approver: 409, admin: 403 },
+  },
+  getCallBudget: {
+    request: ({ callId }) => ({ method: 'GET', path: `/api/admin/calls/${callId}/budget` }),
+    expected: { anonymous: 401, member: 403, otherOrgMember: 403, reviewer: 403, approver: 403, admin: 200 },
+  },
   acceptInvitation: {
     // Addressed to the member: anyone else signed in finds no such invitation.
     request: ({ invitationId }) => ({ method: 'POST', path: `/api/invitations/${invitationId}/accept` }),

@@ -18,7 +18,7 @@ export class InMemoryCallRecords implements CallRecordRepository {
 
   async create(record: NewCallRecord) {
     if (this.items.has(record.id)) return false;
-    this.items.set(record.id, { ...structuredClone(record), applicationCount: 0 });
+    this.items.set(record.id, { ...structuredClone(record), applicationCount: 0, committedCents: 0 });
     this.writes++;
     return true;
   }
@@ -31,7 +31,11 @@ export class InMemoryCallRecords implements CallRecordRepository {
     const stored = this.items.get(next.id);
     if (!stored || stored.version !== condition.expectedVersion) throw new ConcurrentChangeError();
     if (condition.onlyWithoutApplications && stored.applicationCount > 0) throw new ConcurrentChangeError();
-    const written = { ...structuredClone(next), applicationCount: stored.applicationCount };
+    const written = {
+      ...structuredClone(next),
+      applicationCount: stored.applicationCount,
+      committedCents: stored.committedCents,
+    };
     this.items.set(next.id, written);
     this.writes++;
     return structuredClone(written);

@@ -166,5 +166,6 @@ function toRecord(item: Record<string, unknown>): CallRecord {
     ...record,
     version: record.version ?? FIRST_VERSION,
     applicationCount: record.applicationCount ?? 0,
+    committedCents: record.committedCents ?? 0,
   };
 }
