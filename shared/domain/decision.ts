@@ -34,6 +34,8 @@ export interface WaitingListPlace {
   /** What it would be granted when it moves up (the approvers' proposal in the batch). */
   proposedGrantCents: number;
   conditions: string[];
+  /** The Begründung the approval will carry (required when the proposal is below the amount requested). */
+  reasons?: string;
   placedBy: string;
   placedAt: string;
 }
