@@ -1,5 +1,7 @@
+import type { Application, ApplicationEvent } from './application.ts';
 import { berlinDate, berlinTimestamp } from './berlin-time.ts';
-import type { Notification } from './decision.ts';
+import type { Letter, Notification } from './decision.ts';
+import { decideTransition } from './lifecycle.ts';
 
 /**
  * When a Bescheid counts as notified, and until when an objection (Widerspruch) may be lodged. The rule
@@ -127,4 +129,128 @@ export function withinAppealPeriod(
   now: Date,
 ): boolean {
   return now.getTime() <= Date.parse(notification.appealPeriodEndsAt);
+}
+
+type Change = { next: Application; event: ApplicationEvent };
+
+/**
+ * The first retrieval of `letter` by a member: the application becomes NOTIFIED, the letter records
+ * who retrieved it first and when, and the notification its dates. Undefined when the retrieval
+ * notifies nothing: the decision is notified already (or moved on: objection, finality, renunciation),
+ * or it is not a decided application.
+ */
+export function notifyOnRetrieval(
+  application: Application,
+  letter: Pick<Letter, 'id'>,
+  member: string,
+  now: Date,
+): Change | undefined {
+  const decision = decideTransition(application.status, 'notify', 'member');
+  if (!decision.allowed || application.notification) return undefined;
+  const at = now.toISOString();
+  const notification = notificationOf(letter.id, now);
+  const version = application.version + 1;
+  return {
+    next: {
+      ...application,
+      status: decision.to,
+      version,
+      updatedAt: at,
+      updatedBy: member,
+      letters: (application.letters ?? []).map((each) =>
+        each.id === letter.id && !each.firstRetrievedAt
+          ? { ...each, firstRetrievedAt: at, firstRetrievedBy: member }
+          : each,
+      ),
+      notification,
+    },
+    event: {
+      applicationId: application.id,
+      version,
+      at,
+      actor: member,
+      type: 'NOTIFIED',
+      from: application.status,
+      to: decision.to,
+      // The applicant's timeline reads the last day of the period from here (timeline.ts).
+      reason: `notified on ${notification.notifiedOn}; objection period ends ${notification.appealPeriodEndsAt}`,
+    },
+  };
+}
+
+/** Why an objection cannot be lodged now. */
+export type ObjectionRefusal =
+  | { refused: 'wrong-status' }
+  | { refused: 'period-over'; appealPeriodEndsAt: string };
+
+/**
+ * A member's objection (Widerspruch) at `now`: NOTIFIED and within the period → APPEALED with the
+ * objection recorded. Refused after the period (NOTIFIED or already FINAL: 'period-over', naming its
+ * end), and in any other status.
+ */
+export function lodgeObjection(
+  application: Application,
+  reason: string,
+  member: string,
+  now: Date,
+): Change | ObjectionRefusal {
+  const { notification } = application;
+  // Late is late, whether or not the deadlines workflow has marked the decision FINAL yet.
+  const late = notification !== undefined && !withinAppealPeriod(notification, now);
+  if (late && (application.status === 'NOTIFIED' || application.status === 'FINAL')) {
+    return { refused: 'period-over', appealPeriodEndsAt: notification.appealPeriodEndsAt };
+  }
+  const decision = decideTransition(application.status, 'object', 'member');
+  if (!decision.allowed || !notification) return { refused: 'wrong-status' };
+  const at = now.toISOString();
+  const version = application.version + 1;
+  return {
+    next: {
+      ...application,
+      status: decision.to,
+      version,
+      updatedAt: at,
+      updatedBy: member,
+      objection: { at, by: member, reason },
+    },
+    event: {
+      applicationId: application.id,
+      version,
+      at,
+      actor: member,
+      type: 'OBJECTION_LODGED',
+      from: application.status,
+      to: decision.to,
+      reason,
+    },
+  };
+}
+
+/**
+ * Finality (Bestandskraft) once the objection period is over without an objection: NOTIFIED → FINAL
+ * by the system. Undefined while the period runs, or when the application is no longer NOTIFIED.
+ */
+export function finalizeAfterAppealPeriod(
+  application: Application,
+  now: Date,
+  actor: string,
+): Change | undefined {
+  const decision = decideTransition(application.status, 'finalize', 'system');
+  if (!decision.allowed || !application.notification) return undefined;
+  if (withinAppealPeriod(application.notification, now)) return undefined;
+  const at = now.toISOString();
+  const version = application.version + 1;
+  return {
+    next: { ...application, status: decision.to, version, updatedAt: at, updatedBy: actor },
+    event: {
+      applicationId: application.id,
+      version,
+      at,
+      actor,
+      type: 'FINAL',
+      from: application.status,
+      to: decision.to,
+      reason: `objection period ended ${application.notification.appealPeriodEndsAt}`,
+    },
+  };
 }

@@ -91,6 +91,75 @@ const DESCRIBE: Partial<
     title: { de: 'Antrag zurückgenommen', en: 'Application withdrawn' },
     ...(event.reason ? { detail: { de: `Grund: ${event.reason}`, en: `Reason: ${event.reason}` } } : {}),
   }),
+  // The decision and what follows it. The events' reasons are internal notes (amounts, batches), so
+  // the applicant reads these fixed texts; the Bescheid itself says what was decided and why.
+  APPROVED: () => ({
+    title: { de: 'Antrag bewilligt', en: 'Application approved' },
+    detail: {
+      de: 'Der Zuwendungsbescheid wird erstellt und im Portal bereitgestellt; Sie erhalten dazu eine E-Mail.',
+      en: 'The grant decision letter is being prepared and made available in the portal; you will get an email.',
+    },
+  }),
+  REJECTED: () => ({
+    title: { de: 'Antrag abgelehnt', en: 'Application rejected' },
+    detail: {
+      de: 'Der Ablehnungsbescheid mit der Begründung wird im Portal bereitgestellt; Sie erhalten dazu eine E-Mail.',
+      en: 'The rejection letter with its reasons is made available in the portal; you will get an email.',
+    },
+  }),
+  WAITLISTED: () => ({
+    title: { de: 'Auf die Warteliste gesetzt', en: 'Placed on the waiting list' },
+    detail: {
+      de: 'Die Mittel des Aufrufs reichen derzeit nicht. Werden Mittel frei, rückt der Antrag nach seinem Rang nach.',
+      en: "The call's funds do not suffice for now. If funds are released, the application moves up by its rank.",
+    },
+  }),
+  MOVED_UP: () => ({
+    title: { de: 'Von der Warteliste nachgerückt', en: 'Moved up from the waiting list' },
+    detail: {
+      de: 'Es sind Mittel frei geworden: Der Antrag wird bewilligt.',
+      en: 'Funds were released: the application is approved.',
+    },
+  }),
+  LETTER_REMINDER_SENT: () => ({
+    title: {
+      de: 'Erinnerung: Bescheid wartet im Portal',
+      en: 'Reminder: a decision letter is waiting in the portal',
+    },
+    detail: {
+      de: 'Bitte rufen Sie den Bescheid ab. Wird er nicht binnen zehn Tagen nach der Bereitstellung abgerufen, wird er auf anderem Weg bekannt gegeben (§ 41 Abs. 2a VwVfG).',
+      en: 'Please retrieve the letter. If it is not retrieved within ten days of being made available, it is notified by other means (section 41 (2a) VwVfG).',
+    },
+  }),
+  NOTIFIED: (event) => {
+    // The notify write records the end of the objection period in its reason (notifyOnRetrieval).
+    const lastDay = /(\d{4})-(\d{2})-(\d{2})T/.exec(event.reason ?? '');
+    return {
+      title: { de: 'Bescheid bekannt gegeben', en: 'Decision letter notified' },
+      detail: lastDay
+        ? {
+            de: `Der Bescheid wurde abgerufen und gilt am Folgetag als bekannt gegeben. Widerspruch ist bis zum ${lastDay[3]}.${lastDay[2]}.${lastDay[1]} möglich.`,
+            en: `The letter was retrieved and counts as notified the next day. An objection may be lodged until ${lastDay[1]}-${lastDay[2]}-${lastDay[3]}.`,
+          }
+        : {
+            de: 'Der Bescheid wurde abgerufen und gilt am Folgetag als bekannt gegeben.',
+            en: 'The letter was retrieved and counts as notified the next day.',
+          },
+    };
+  },
+  OBJECTION_LODGED: (event) => ({
+    title: { de: 'Widerspruch eingelegt', en: 'Objection lodged' },
+    ...(event.reason
+      ? { detail: { de: `Begründung: ${event.reason}`, en: `Reasons: ${event.reason}` } }
+      : {}),
+  }),
+  FINAL: () => ({
+    title: { de: 'Bescheid bestandskräftig', en: 'Decision final' },
+    detail: {
+      de: 'Die Widerspruchsfrist ist abgelaufen, ohne dass Widerspruch eingelegt wurde.',
+      en: 'The objection period ended without an objection.',
+    },
+  }),
 };
 
 /**

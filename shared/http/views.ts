@@ -19,6 +19,12 @@ export function toApplicationView(application: Application, call: Call, language
     nachforderung,
     withdrawal,
     assessmentSummary: _internal,
+    decision,
+    waitingList,
+    letters,
+    notification,
+    objection,
+    letterReminderSentAt: _reminded,
     ...rest
   } = application;
   const check = checkDraft(draftContentOf(application), call);
@@ -41,9 +47,59 @@ export function toApplicationView(application: Application, call: Call, language
         }
       : {}),
     ...(withdrawal ? { withdrawal: { at: withdrawal.at, reason: withdrawal.reason } } : {}),
+    ...decisionViews({ status: application.status, decision, waitingList, letters, notification, objection }),
     totals: check.totals,
     violations: check.violations.map(localize),
     missing: check.missing.map(localize),
+  };
+}
+
+/**
+ * The decision and what follows it, as the applicant may see it: the Bescheid's content but not who
+ * decided, nor the batch or the letters' storage keys; the waiting-list place only as its rank, and
+ * only while the application waits.
+ */
+function decisionViews(
+  application: Pick<
+    Application,
+    'status' | 'decision' | 'waitingList' | 'letters' | 'notification' | 'objection'
+  >,
+): Pick<ApplicationView, 'decision' | 'waitingList' | 'letters' | 'notification' | 'objection'> {
+  const { status, decision, waitingList, letters, notification, objection } = application;
+  return {
+    ...(decision
+      ? {
+          decision: {
+            outcome: decision.outcome,
+            ...(decision.grantedCents !== undefined ? { grantedCents: decision.grantedCents } : {}),
+            financingType: decision.financingType,
+            conditions: decision.conditions,
+            ...(decision.reasons ? { reasons: decision.reasons } : {}),
+            decidedAt: decision.decidedAt,
+          },
+        }
+      : {}),
+    // The place matters only while waiting; after moving up (or a rejection) it is history.
+    ...(waitingList && status === 'WAITLISTED' ? { waitingList: { rank: waitingList.rank } } : {}),
+    ...(letters?.length
+      ? {
+          letters: letters.map((letter) => ({
+            id: letter.id,
+            kind: letter.kind,
+            createdAt: letter.createdAt,
+            ...(letter.firstRetrievedAt ? { firstRetrievedAt: letter.firstRetrievedAt } : {}),
+          })),
+        }
+      : {}),
+    ...(notification
+      ? {
+          notification: {
+            notifiedOn: notification.notifiedOn,
+            appealPeriodEndsAt: notification.appealPeriodEndsAt,
+          },
+        }
+      : {}),
+    ...(objection ? { objection: { at: objection.at, reason: objection.reason } } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { Line, Timestamp, Uuid } from './common.schema.ts';
+import { FinancingType } from './call.schema.ts';
+import { Cents, IsoDate, Line, Timestamp, Uuid } from './common.schema.ts';
 import { DraftContent, FinanceTotals, Paragraph } from './draft.schema.ts';
 
 export const ApplicationStatus = z.enum([
@@ -61,6 +62,36 @@ export const ApplicationView = z.extend(DraftContent, {
   ),
   /** When and why the organisation withdrew it. */
   withdrawal: z.optional(z.object({ at: Timestamp, reason: z.string() })),
+  /** Who consented to electronic notification of the Bescheid (§ 41 (2a) VwVfG), and when. */
+  notificationConsent: z.optional(z.object({ at: Timestamp, by: z.string() })),
+  /** The decision as the Bescheid states it (who decided is the funding body's business). */
+  decision: z.optional(
+    z.object({
+      outcome: z.enum(['approved', 'rejected']),
+      grantedCents: z.optional(Cents),
+      financingType: FinancingType,
+      conditions: z.array(z.string()),
+      reasons: z.optional(z.string()),
+      decidedAt: Timestamp,
+    }),
+  ),
+  /** A competitive call's waiting list: the place (1 moves up first) while WAITLISTED. */
+  waitingList: z.optional(z.object({ rank: z.int() })),
+  /** The letters (Bescheide); each is read through GET …/letters/{letterId}. */
+  letters: z.optional(
+    z.array(
+      z.object({
+        id: z.string(),
+        kind: z.enum(['zuwendungsbescheid', 'ablehnungsbescheid']),
+        createdAt: Timestamp,
+        firstRetrievedAt: z.optional(Timestamp),
+      }),
+    ),
+  ),
+  /** When the Bescheid counted as notified and when the objection period ends (Europe/Berlin). */
+  notification: z.optional(z.object({ notifiedOn: IsoDate, appealPeriodEndsAt: Timestamp })),
+  /** The objection (Widerspruch), once lodged. */
+  objection: z.optional(z.object({ at: Timestamp, reason: z.string() })),
   /** The finance plan's figures, computed with the call's rules (the same module runs in the browser). */
   totals: FinanceTotals,
   /** Rules the entered values break; submit is refused while there are any. */
