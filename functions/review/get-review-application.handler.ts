@@ -1,5 +1,6 @@
 import { documentClient, tableName } from '#shared/adapters/clients.ts';
 import { DynamoDbApplicationRepository } from '#shared/adapters/dynamodb/dynamodb-application-repository.ts';
+import { DynamoDbAssessmentRepository } from '#shared/adapters/dynamodb/dynamodb-assessment-repository.ts';
 import { DynamoDbCallRepository } from '#shared/adapters/dynamodb/dynamodb-call-repository.ts';
 import { DynamoDbDocumentRepository } from '#shared/adapters/dynamodb/dynamodb-document-repository.ts';
 import { DynamoDbOrganisationRepository } from '#shared/adapters/dynamodb/dynamodb-organisation-repository.ts';
@@ -15,6 +16,7 @@ const deps = {
   organisations: new DynamoDbOrganisationRepository(documentClient, table),
   documents: new DynamoDbDocumentRepository(documentClient, table),
   assignments: new DynamoDbAssignmentRepository(documentClient, table),
+  assessments: new DynamoDbAssessmentRepository(documentClient, table),
 };
 
 export const handler = httpHandler(getReviewApplicationOperation, async ({ params, caller }) => ({

@@ -1,6 +1,7 @@
 import type { Call } from '../api/schemas/call.schema.ts';
 import type { ReviewApplicationView } from '../api/schemas/review.schema.ts';
 import { type Application, draftContentOf } from './application.ts';
+import type { Assessment } from './assessment.ts';
 import type { ApplicationDocument } from './document.ts';
 import { checkDraft } from './finance-rules.ts';
 import type { Assignment } from './review.ts';
@@ -56,6 +57,8 @@ export function reviewViewOf(input: {
   call: Call;
   assignments: readonly Assignment[];
   documents: readonly ApplicationDocument[];
+  /** The recorded assessments (only approvers see them). */
+  assessments?: readonly Assessment[];
 }): ReviewApplicationView {
   const { access, application, call } = input;
   const mine = input.assignments.filter((assignment) => assignment.reviewerSub === input.caller.sub);
@@ -79,8 +82,54 @@ export function reviewViewOf(input: {
     documents: input.documents
       .filter((document) => document.status === 'verified')
       .map(({ id, type, fileName, contentType, size }) => ({ id, type, fileName, contentType, size })),
-    ...(input.caller.groups.includes('approver')
-      ? { assignments: input.assignments.map(assignmentView) }
+    ...(input.caller.groups.includes('approver') ? approverPart(application, input) : {}),
+  };
+}
+
+/**
+ * What approvers see beyond the content: who reviews, the assessments and their summary, and the
+ * decision with what followed. Reviewers never see each other's assessments or the decision here.
+ */
+function approverPart(
+  application: Application,
+  input: { assignments: readonly Assignment[]; assessments?: readonly Assessment[] | undefined },
+): Partial<ReviewApplicationView> {
+  const { decision, waitingList, letters, notification, objection, assessmentSummary } = application;
+  return {
+    assignments: input.assignments.map(assignmentView),
+    ...(input.assessments?.length
+      ? { assessments: input.assessments.map(({ applicationId: _, ...assessment }) => assessment) }
       : {}),
+    ...(assessmentSummary ? { assessmentSummary } : {}),
+    ...(decision ? { decision } : {}),
+    ...(waitingList
+      ? {
+          waitingList: {
+            rank: waitingList.rank,
+            proposedGrantCents: waitingList.proposedGrantCents,
+            placedAt: waitingList.placedAt,
+          },
+        }
+      : {}),
+    ...(letters?.length
+      ? {
+          letters: letters.map(({ id, kind, createdAt, firstRetrievedAt }) => ({
+            id,
+            kind,
+            createdAt,
+            ...(firstRetrievedAt ? { firstRetrievedAt } : {}),
+          })),
+        }
+      : {}),
+    ...(notification
+      ? {
+          notification: {
+            retrievedAt: notification.retrievedAt,
+            notifiedOn: notification.notifiedOn,
+            appealPeriodEndsAt: notification.appealPeriodEndsAt,
+          },
+        }
+      : {}),
+    ...(objection ? { objection: { at: objection.at, reason: objection.reason } } : {}),
   };
 }

@@ -86,6 +86,30 @@ describe('single decisions in rolling calls: four-eyes, rules and the call budge
       remainingCents: 5_000_000 - REQUESTED,
     });
     expect(budget.applicationsByStatus.APPROVED).toBe(1);
+
+    // The approver's view holds what the decision rested on and the decision itself; the reviewer's does not.
+    const seen = await api<Record<string, unknown>>('GET', `/api/review/applications/${application.id}`, {
+      token: approver.token,
+    });
+    expect(seen.body).toMatchObject({
+      status: 'APPROVED',
+      assessmentSummary: { totalScore: 4, maxScore: 5, recommendedGrantCents: REQUESTED },
+      decision: { outcome: 'approved', grantedCents: REQUESTED, decidedBy: approver.sub },
+    });
+    expect((seen.body.assessments as { role: string }[]).map((a) => a.role).sort()).toEqual([
+      'content',
+      'financial',
+    ]);
+    const reviewerView = await api<Record<string, unknown>>(
+      'GET',
+      `/api/review/applications/${application.id}`,
+      {
+        token: financialReviewer.token,
+      },
+    );
+    expect(reviewerView.status).toBe(200);
+    expect(reviewerView.body.decision).toBeUndefined();
+    expect(reviewerView.body.assessments).toBeUndefined();
     await drain();
   });
 

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ApplicationStatus } from './application.schema.ts';
-import { LocalizedText, Timestamp, Uuid } from './common.schema.ts';
+import { AssessmentBody, Recommendation } from './assessment.schema.ts';
+import { Cents, IsoDate, LocalizedText, Timestamp, Uuid } from './common.schema.ts';
 import { DraftContent, FinanceTotals, Paragraph } from './draft.schema.ts';
 
 export const ReviewRole = z.enum(['content', 'financial']);
@@ -69,5 +70,48 @@ export const ReviewApplicationView = z.object({
   ),
   /** Approvers: who reviews which role. */
   assignments: z.optional(z.array(AssignmentView)),
+  /** Approvers: what they decide on — the recorded assessments and their summary. */
+  assessments: z.optional(
+    z.array(z.intersection(AssessmentBody, z.object({ reviewerSub: z.string(), submittedAt: Timestamp }))),
+  ),
+  assessmentSummary: z.optional(
+    z.object({
+      totalScore: z.number(),
+      maxScore: z.number(),
+      recommendations: z.object({ content: Recommendation, financial: Recommendation }),
+      eligibleCostsCents: Cents,
+      recommendedGrantCents: Cents,
+      completedAt: Timestamp,
+    }),
+  ),
+  /** Approvers: the decision and what followed it (letters, notification, objection). */
+  decision: z.optional(
+    z.object({
+      outcome: z.enum(['approved', 'rejected']),
+      grantedCents: z.optional(Cents),
+      financingType: z.string(),
+      conditions: z.array(z.string()),
+      reasons: z.optional(z.string()),
+      rejectionGround: z.optional(z.enum(['merits', 'lack-of-funds'])),
+      decidedBy: z.string(),
+      decidedAt: Timestamp,
+      batchId: z.optional(z.string()),
+    }),
+  ),
+  waitingList: z.optional(z.object({ rank: z.int(), proposedGrantCents: Cents, placedAt: Timestamp })),
+  letters: z.optional(
+    z.array(
+      z.object({
+        id: z.string(),
+        kind: z.enum(['zuwendungsbescheid', 'ablehnungsbescheid']),
+        createdAt: Timestamp,
+        firstRetrievedAt: z.optional(Timestamp),
+      }),
+    ),
+  ),
+  notification: z.optional(
+    z.object({ retrievedAt: Timestamp, notifiedOn: IsoDate, appealPeriodEndsAt: Timestamp }),
+  ),
+  objection: z.optional(z.object({ at: Timestamp, reason: z.string() })),
 });
 export type ReviewApplicationView = z.infer<typeof ReviewApplicationView>;

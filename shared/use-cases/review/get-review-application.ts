@@ -2,6 +2,7 @@ import type { ReviewApplicationView } from '../../api/schemas/review.schema.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { reviewAccessOf, reviewViewOf } from '../../domain/review-view.ts';
 import type { ApplicationRepository } from '../../ports/application-repository.ts';
+import type { AssessmentRepository } from '../../ports/assessment-repository.ts';
 import type { CallRepository } from '../../ports/call-repository.ts';
 import type { DocumentReader } from '../../ports/document-repository.ts';
 import type { OrganisationRepository } from '../../ports/organisation-repository.ts';
@@ -14,6 +15,7 @@ export interface GetReviewApplicationDeps {
   organisations: Pick<OrganisationRepository, 'get'>;
   documents: DocumentReader;
   assignments: Pick<AssignmentRepository, 'listByApplication'>;
+  assessments: Pick<AssessmentRepository, 'listByApplication'>;
 }
 
 /**
@@ -21,7 +23,8 @@ export interface GetReviewApplicationDeps {
  * Primary course:
  * 1. Load the application and its assignments; decide what the caller may see (review-view.ts).
  *    Nothing (an unassigned reviewer, one with a conflict, a draft): 404, so ids cannot be probed.
- * 2. Load the call and the organisation (for its name); the documents only for the full view.
+ * 2. Load the call and the organisation (for its name); the documents only for the full view; the
+ *    assessments only for approvers.
  */
 export async function getReviewApplication(
   deps: GetReviewApplicationDeps,
@@ -35,10 +38,11 @@ export async function getReviewApplication(
   if (!application) throw new NotFoundError('application');
   const access = reviewAccessOf({ caller, application, assignments });
   if (access === 'none') throw new NotFoundError('application');
-  const [call, organisation, documents] = await Promise.all([
+  const [call, organisation, documents, assessments] = await Promise.all([
     callOf(deps.calls, application),
     deps.organisations.get(application.orgId),
     access === 'full' ? deps.documents.listByApplication(id) : Promise.resolve([]),
+    caller.groups.includes('approver') ? deps.assessments.listByApplication(id) : Promise.resolve([]),
   ]);
   return reviewViewOf({
     access,
@@ -48,5 +52,6 @@ export async function getReviewApplication(
     call,
     assignments,
     documents,
+    assessments,
   });
 }
