@@ -19,7 +19,8 @@ export interface DeadlinesWorkflowProps {
 /**
  * The deadlines workflow, started on a schedule (not by the stream): close overdue Nachforderungen
  * (CLOSED_INCOMPLETE), send their closing emails, remind reviewers of assessments due within three
- * days, and re-dispatch follow-up work still pending after the grace period. Each task is idempotent
+ * days, mark notified decisions FINAL after the objection period, remind applicants once of a letter
+ * not retrieved, and re-dispatch follow-up work still pending after the grace period. Each task is idempotent
  * and bounded per run; whatever is left, the next run does. The local stack finds this state machine
  * through the schedule's target and runs it on a timer and on `POST /deadlines/run`.
  */
@@ -50,6 +51,18 @@ export class DeadlinesWorkflow extends Construct {
       environment: mail,
       timeout: Duration.minutes(1),
     });
+    const finalize = new AppFunction(this, 'FinalizeAppealPeriodsFunction', {
+      entry: 'functions/workflows/deadlines/finalize-appeal-periods.handler.ts',
+      description: 'deadlines: mark notified decisions FINAL once the objection period is over',
+      environment,
+      timeout: Duration.minutes(1),
+    });
+    const remindLetters = new AppFunction(this, 'RemindUnretrievedLettersFunction', {
+      entry: 'functions/workflows/deadlines/remind-unretrieved-letters.handler.ts',
+      description: 'deadlines: remind applicants once of a decision letter not yet retrieved',
+      environment: mail,
+      timeout: Duration.minutes(1),
+    });
     const redispatch = new AppFunction(this, 'RedispatchStalePendingWorkFunction', {
       entry: 'functions/workflows/deadlines/redispatch-stale-pending-work.handler.ts',
       description: 'deadlines: mark stale pending work again so the stream dispatches it',
@@ -59,9 +72,12 @@ export class DeadlinesWorkflow extends Construct {
     props.table.grantReadWriteData(closingEmails); // email claims, the closing-email marker
     props.table.grantReadWriteData(remind); // email claims
     props.table.grantReadWriteData(redispatch);
+    props.table.grantReadWriteData(finalize); // application and event
+    props.table.grantReadWriteData(remindLetters); // email claims, application and event
     closingEmails.addToRolePolicy(sendEmailFrom(this, props.mailFrom));
     remind.addToRolePolicy(sendEmailFrom(this, props.mailFrom));
-    this.functions = [close, closingEmails, remind, redispatch];
+    remindLetters.addToRolePolicy(sendEmailFrom(this, props.mailFrom));
+    this.functions = [close, closingEmails, remind, finalize, remindLetters, redispatch];
 
     const stale = new Succeed(this, 'NothingToDo', {
       comment: 'No task of this workflow expects stale work.',
@@ -69,6 +85,8 @@ export class DeadlinesWorkflow extends Construct {
     const definition = Chain.start(workflowTask(this, 'CloseOverdueNachforderungen', close, stale))
       .next(workflowTask(this, 'SendClosingEmails', closingEmails, stale))
       .next(workflowTask(this, 'RemindReviewers', remind, stale))
+      .next(workflowTask(this, 'FinalizeAppealPeriods', finalize, stale))
+      .next(workflowTask(this, 'RemindUnretrievedLetters', remindLetters, stale))
       .next(workflowTask(this, 'RedispatchStalePendingWork', redispatch, stale))
       .next(new Succeed(this, 'Done'));
 

@@ -16,6 +16,8 @@ export const CLOSE_PER_RUN = 25;
 export const CLOSING_EMAILS_PER_RUN = 25;
 export const REMINDERS_PER_RUN = 100;
 export const REDISPATCH_PER_RUN = 25;
+export const FINALIZE_PER_RUN = 25;
+export const LETTER_REMINDERS_PER_RUN = 25;
 
 /** The actor of everything the deadlines workflow writes. */
 export const DEADLINES_ACTOR = 'system';

@@ -31,6 +31,13 @@ import { decideTransition } from './lifecycle.ts';
 
 const DAY_MS = 86_400_000;
 
+/**
+ * § 41 (2a) sentence 3 VwVfG: a letter not retrieved within ten days of the notice that it is available
+ * is not notified by retrieval (the funding body then notifies it by other means). The deadlines
+ * workflow reminds the applicant once, halfway (LETTER_REMINDER_AFTER_DAYS in decision.ts).
+ */
+export const LETTER_RETRIEVAL_DAYS = 10;
+
 /** YYYY-MM-DD of a UTC-midnight Date used as a plain calendar day. */
 const isoDay = (day: Date) => day.toISOString().slice(0, 10);
 const calendarDay = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);

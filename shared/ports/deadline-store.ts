@@ -18,6 +18,10 @@ export interface DeadlineStore {
     expectedVersion: number,
     release: readonly Assignment[],
   ): Promise<void>;
+  /** Ids of NOTIFIED applications whose objection period ended before `before` (gsi4), earliest first. */
+  appealPeriodsEndedBefore(before: string, limit: number): Promise<string[]>;
+  /** Ids of decided applications with an unretrieved letter to be reminded of before `before` (gsi4). */
+  letterRemindersDueBefore(before: string, limit: number): Promise<string[]>;
   /** Ids of applications closed as CLOSED_INCOMPLETE whose closing email is still to be sent. */
   closedAwaitingEmail(limit: number): Promise<string[]>;
   /** Takes the application off the list of closing emails to send. */

@@ -38,7 +38,7 @@ describe('the deadlines workflow in the synthesized template', () => {
     ]);
   });
 
-  it('closes, emails, reminds and re-dispatches in that order, each a Task with Retry mapped to its handler', () => {
+  it('closes, emails, reminds, finalizes, reminds of letters and re-dispatches in that order, each a Task with Retry mapped to its handler', () => {
     const machine = plan.stateMachines.find(({ logicalId }) => logicalId === machineId);
     const definition = JSON.parse(
       resolveValue(
@@ -54,6 +54,8 @@ describe('the deadlines workflow in the synthesized template', () => {
       'CloseOverdueNachforderungen',
       'SendClosingEmails',
       'RemindReviewers',
+      'FinalizeAppealPeriods',
+      'RemindUnretrievedLetters',
       'RedispatchStalePendingWork',
       'Done',
     ]);
@@ -67,6 +69,8 @@ describe('the deadlines workflow in the synthesized template', () => {
       'functions/workflows/deadlines/close-overdue-nachforderungen.handler.ts',
       'functions/workflows/deadlines/send-closing-emails.handler.ts',
       'functions/workflows/deadlines/remind-reviewers.handler.ts',
+      'functions/workflows/deadlines/finalize-appeal-periods.handler.ts',
+      'functions/workflows/deadlines/remind-unretrieved-letters.handler.ts',
       'functions/workflows/deadlines/redispatch-stale-pending-work.handler.ts',
     ]);
   });
@@ -80,6 +84,8 @@ describe('the deadlines workflow in the synthesized template', () => {
       );
     expect(policyOf('DeadlinesSendClosingEmailsFunction')).toContain('ses:SendEmail');
     expect(policyOf('DeadlinesRemindReviewersFunction')).toContain('ses:SendEmail');
+    expect(policyOf('DeadlinesRemindUnretrievedLettersFunction')).toContain('ses:SendEmail');
+    expect(policyOf('DeadlinesFinalizeAppealPeriodsFunction')).not.toContain('ses:');
     expect(policyOf('DeadlinesCloseOverdueNachforderungenFunction')).not.toContain('ses:');
     expect(policyOf('DeadlinesRedispatchStalePendingWorkFunction')).not.toContain('ses:');
   });

@@ -43,6 +43,25 @@ export class DynamoDbDeadlineStore implements DeadlineStore {
     return items.map((item) => item.id as string);
   }
 
+  async appealPeriodsEndedBefore(before: string, limit: number): Promise<string[]> {
+    return this.dueBefore('DUE#APPEAL_PERIOD', before, limit);
+  }
+
+  async letterRemindersDueBefore(before: string, limit: number): Promise<string[]> {
+    return this.dueBefore('DUE#LETTER_REMINDER', before, limit);
+  }
+
+  /** One due-date partition of gsi4 up to `before` (its sort keys lead with a UTC instant, see keys.ts). */
+  private async dueBefore(partition: string, before: string, limit: number): Promise<string[]> {
+    const items = await this.query({
+      IndexName: 'gsi4',
+      KeyConditionExpression: 'gsi4pk = :due AND gsi4sk < :before',
+      ExpressionAttributeValues: { ':due': partition, ':before': before },
+      Limit: limit,
+    });
+    return items.map((item) => item.id as string);
+  }
+
   async closeIncomplete(
     next: Application,
     event: ApplicationEvent,
