@@ -121,6 +121,13 @@ const DESCRIBE: Partial<
       en: 'Funds were released: the application is approved.',
     },
   }),
+  LETTER_ISSUED: () => ({
+    title: { de: 'Bescheid liegt im Portal bereit', en: 'Decision letter ready in the portal' },
+    detail: {
+      de: 'Rufen Sie den Bescheid im Portal ab: Er gilt am Tag nach dem ersten Abruf als bekannt gegeben, und ab dann läuft die Widerspruchsfrist von einem Monat (§ 41 Abs. 2a VwVfG).',
+      en: 'Retrieve the letter in the portal: it counts as notified on the day after its first retrieval, and the one-month objection period runs from then (section 41 (2a) VwVfG).',
+    },
+  }),
   LETTER_REMINDER_SENT: () => ({
     title: {
       de: 'Erinnerung: Bescheid wartet im Portal',

@@ -16,7 +16,10 @@ import { synthesizeWithBundles } from './synthesized.ts';
 const budgets: Record<string, number> = budgetFile.budgets;
 
 /** Functions that render PDF letters with embedded fonts (see infra/constructs/letter-bundling.ts). */
-const LETTER_RENDERERS = ['functions/workflows/intake/render-submitted-copy.handler.ts'];
+const LETTER_RENDERERS = [
+  'functions/workflows/intake/render-submitted-copy.handler.ts',
+  'functions/workflows/decision/issue-letter.handler.ts',
+];
 
 describe('bundle budgets', () => {
   let outdir: string;
