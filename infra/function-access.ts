@@ -46,6 +46,9 @@ export const functionAccess: Record<string, FunctionAccess> = {
   'review/record-assessment': { table: 'read-write' },
   'review/decide-application': { table: 'read-write' },
   'admin/get-call-budget': { table: 'read' },
+  // Competitive calls: the ranking reads gsi2, the batch writes one transaction per application.
+  'review/get-ranking': { table: 'read' },
+  'review/decide-batch': { table: 'read-write' },
   // The applicant is emailed by the Nachforderung workflow, not by the request: no mail here.
   'review/request-missing-documents': { table: 'read-write' },
 };

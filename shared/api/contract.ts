@@ -15,6 +15,7 @@ import {
   listCallsOperation,
   updateCallOperation,
 } from './operations/calls.ts';
+import { decideBatchOperation, getRankingOperation } from './operations/competitive-decisions.ts';
 import { decideApplicationOperation, getCallBudgetOperation } from './operations/decisions.ts';
 import {
   completeDocumentOperation,
@@ -85,6 +86,8 @@ export const operations: readonly Operation[] = [
   countReviewQueueOperation,
   recordAssessmentOperation,
   requestMissingDocumentsOperation,
+  getRankingOperation,
+  decideBatchOperation,
   decideApplicationOperation,
   getCallBudgetOperation,
 ];

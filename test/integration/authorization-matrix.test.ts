@@ -38,6 +38,8 @@ interface World {
   submittedId: string;
   /** The matrix's reviewer: a fresh user, not in the staff directory, so never assigned. */
   reviewerSub: string;
+  /** A competitive call past its deadline with no applications: its ranking is empty, its batch has nothing to decide. */
+  closedCompetitiveCallId: string;
 }
 
 interface Row {
@@ -265,6 +267,22 @@ const matrix: Record<string, Row> = {
     request: ({ callId }) => ({ method: 'GET', path: `/api/admin/calls/${callId}/budget` }),
     expected: { anonymous: 401, member: 403, otherOrgMember: 403, reviewer: 403, approver: 403, admin: 200 },
   },
+  getRanking: {
+    request: ({ closedCompetitiveCallId }) => ({
+      method: 'GET',
+      path: `/api/review/calls/${closedCompetitiveCallId}/ranking`,
+    }),
+    expected: { anonymous: 401, member: 403, otherOrgMember: 403, reviewer: 403, approver: 200, admin: 403 },
+  },
+  decideBatch: {
+    // Nothing in the call is assessed: the approver gets through to the call's state (409), nothing changes.
+    request: ({ closedCompetitiveCallId, draftId }) => ({
+      method: 'POST',
+      path: `/api/review/calls/${closedCompetitiveCallId}/decisions`,
+      body: { decisions: [{ applicationId: draftId, outcome: 'rejected', reasonCode: 'lack-of-funds' }] },
+    }),
+    expected: { anonymous: 401, member: 403, otherOrgMember: 403, reviewer: 403, approver: 409, admin: 403 },
+  },
   acceptInvitation: {
     // Addressed to the member: anyone else signed in finds no such invitation.
     request: ({ invitationId }) => ({ method: 'POST', path: `/api/invitations/${invitationId}/accept` }),
@@ -319,6 +337,15 @@ describe('authorization matrix', () => {
     await drain();
     world.submittedId = toSubmit.id;
     world.reviewerSub = reviewer.sub;
+    world.closedCompetitiveCallId = (
+      await givenCall(
+        aCall({
+          selectionMode: 'competitive',
+          opensAt: new Date(Date.now() - 40 * 86_400_000).toISOString(),
+          closesAt: new Date(Date.now() - 86_400_000).toISOString(),
+        }),
+      )
+    ).id;
   });
 
   it('has a row for every operation of the contract', () => {

@@ -17,6 +17,7 @@
  * | approver listing | STAFF#APPROVERS | <sub>          |               |                           |
  * | assignment  | APP#<id>        | ASSIGNMENT#<role>   |               |                           |
  * | conflict    | APP#<id>        | CONFLICT#<sub>      |               |                           |
+ * | decision batch | CALL#<callId> | BATCH              |               |                           |
  *
  * A call item also carries `version` (optimistic lock of admin edits; absent = 1) and
  * `applicationCount` (absent = 0), which draft creation ADDs to in the draft's transaction. Admin edits
@@ -62,6 +63,16 @@
  * the staff upsert also puts, in the same transaction, a small item pk STAFF#APPROVERS, sk <sub> with
  * { sub, email, name } for each member of the approver group (and deletes it for everyone else), so
  * "every approver" is one Query on the base table. The partition holds only approvers (dozens at most).
+ *
+ * Competitive calls decide in one batch (shared/domain/decision-batch.ts). Its record sits beside the
+ * call item (pk CALL#<callId>, sk BATCH) and is put with attribute_not_exists before the first
+ * application is decided, so only one batch per call can ever start. It holds the batch id, the
+ * approver, running|done and the outcomes requested (no texts: those are on each application, which
+ * carries the batch id in decision.batchId or waitingList.batchId). A DynamoDB transaction holds at
+ * most 100 items, so the batch writes one transaction per application (with its budget reservation);
+ * a repeated request by the same approver finds the record running, skips the applications that
+ * already carry the batch id and goes on. The last write sets it done, with the Idempotency-Key's
+ * answer in the same transaction.
  */
 export const keys = {
   call: (callId: string) => ({ pk: `CALL#${callId}`, sk: 'CALL' }),
@@ -143,6 +154,8 @@ export const keys = {
     pk: `APP#${applicationId}`,
     sk: `CONFLICT#${reviewerSub}`,
   }),
+  /** A competitive call's one batch decision (see above): beside the call, one per call. */
+  decisionBatch: (callId: string) => ({ pk: `CALL#${callId}`, sk: 'BATCH' }),
   event: (applicationId: string, version: number) => ({
     pk: `APP#${applicationId}`,
     sk: `EVENT#${String(version).padStart(6, '0')}`,
