@@ -12,8 +12,9 @@ export interface WithdrawalWorkflowProps {
 }
 
 /**
- * The withdrawal workflow: release the reviewers' open assignments, confirm the withdrawal by email
- * (claimed, at most once), then clear the pending marker. An Express state machine like the intake.
+ * The withdrawal workflow: release the reviewers' open assignments, let the call's waiting list move up
+ * into a renounced approval's released grant, confirm the withdrawal by email (claimed, at most once),
+ * then clear the pending marker. An Express state machine like the intake.
  */
 export class WithdrawalWorkflow extends Construct {
   readonly stateMachine: StateMachine;
@@ -32,16 +33,23 @@ export class WithdrawalWorkflow extends Construct {
       description: 'withdrawal: release the reviewers’ open assignments',
       environment,
     });
+    const moveUp = new AppFunction(this, 'MoveUpWaitingListFunction', {
+      entry: 'functions/workflows/withdrawal/move-up-waiting-list.handler.ts',
+      description: 'withdrawal: approve waiting-list places into a renounced grant',
+      environment,
+    });
     const complete = completePendingWorkFunction(this, props.table);
     props.table.grantReadWriteData(confirm);
     props.table.grantReadWriteData(release);
+    props.table.grantReadWriteData(moveUp);
     confirm.addToRolePolicy(sendEmailFrom(this, props.mailFrom));
-    this.functions = [release, confirm, complete];
+    this.functions = [release, moveUp, confirm, complete];
 
     const stale = new Succeed(this, 'NothingToDo', {
       comment: 'The application moved on; its new state carries its own work.',
     });
     const definition = Chain.start(workflowTask(this, 'ReleaseAssignments', release, stale))
+      .next(workflowTask(this, 'MoveUpWaitingList', moveUp, stale))
       .next(workflowTask(this, 'SendConfirmation', confirm, stale))
       .next(workflowTask(this, 'CompletePendingWork', complete, stale))
       .next(new Succeed(this, 'Done'));

@@ -22,11 +22,13 @@ export interface WithdrawDeps {
  * Primary course:
  * 1. A retry with the caller's Idempotency-Key gets the stored answer and changes nothing.
  * 2. The caller is a member of the owning organisation (else: not found).
- * 3. Withdrawing is possible from DRAFT, SUBMITTED, INCOMPLETE, IN_REVIEW and ASSESSED; once decided,
- *    it is not (409 with the current status).
- * 4. WITHDRAWN with the reason, who and when, in one write with its event; the withdrawal workflow then
- *    confirms it by email. Work still pending for the old status (an intake) finds the application
- *    moved on and stops.
+ * 3. Withdrawing is possible from DRAFT, SUBMITTED, INCOMPLETE, IN_REVIEW, ASSESSED and WAITLISTED, and
+ *    an approval can be renounced (Verzicht) while APPROVED or NOTIFIED; a rejection cannot be withdrawn,
+ *    nor anything under objection or final (409 with the current status).
+ * 4. WITHDRAWN with the reason, who and when, in one write with its event — for a renounced approval
+ *    together with its grant released from the call's committed sum. The withdrawal workflow then
+ *    confirms it by email and lets the call's waiting list move up into the released budget. Work
+ *    still pending for the old status (an intake, a decision) finds the application moved on and stops.
  */
 export async function withdrawApplication(
   deps: WithdrawDeps,
@@ -40,16 +42,25 @@ export async function withdrawApplication(
       throw new NotFoundError('application');
     }
     const decision = decideTransition(application.status, 'withdraw', 'member');
-    if (!decision.allowed) {
+    // NOTIFIED covers both outcomes; only an approval can be renounced (a rejection is contested by objection).
+    const notifiedRejection =
+      application.status === 'NOTIFIED' && application.decision?.outcome !== 'approved';
+    if (!decision.allowed || notifiedRejection) {
       throw new ConflictError(
         {
-          de: 'Dieser Antrag kann nicht mehr zurückgenommen werden: Über ihn ist bereits entschieden, oder er ist schon zurückgenommen.',
-          en: 'This application can no longer be withdrawn: it has been decided already, or it is withdrawn.',
+          de: 'Dieser Antrag kann nicht mehr zurückgenommen werden: Er ist abgelehnt (dagegen hilft nur ein Widerspruch), im Widerspruchsverfahren, bestandskräftig entschieden oder schon zurückgenommen. Auf eine Bewilligung können Sie verzichten, solange sie nicht bestandskräftig ist.',
+          en: 'This application can no longer be withdrawn: it is rejected (only an objection contests that), under objection, final, or withdrawn already. An approval can be renounced as long as it is not final.',
         },
         { currentStatus: application.status },
       );
     }
 
+    // Renouncing an approval gives its grant back to the call's budget, in the same write.
+    const renouncedGrant =
+      (application.status === 'APPROVED' || application.status === 'NOTIFIED') &&
+      application.decision?.outcome === 'approved'
+        ? (application.decision.grantedCents ?? 0)
+        : 0;
     const now = deps.clock.now();
     const at = now.toISOString();
     const next: Application = {
@@ -73,11 +84,9 @@ export async function withdrawApplication(
       reason: input.reason,
     };
     const result = { application: next, call: await callOf(deps.calls, application) };
-    await deps.applications.save(
-      next,
-      event,
-      application.version,
-      request
+    await deps.applications.save(next, event, application.version, {
+      ...(renouncedGrant > 0 ? { budget: { callId: application.callId, releaseCents: renouncedGrant } } : {}),
+      ...(request
         ? {
             idempotency: {
               scope: actor.sub,
@@ -88,8 +97,8 @@ export async function withdrawApplication(
               expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
             },
           }
-        : {},
-    );
+        : {}),
+    });
     return result;
   });
 }
