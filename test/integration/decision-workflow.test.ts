@@ -1,8 +1,10 @@
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDbApplicationRepository } from '../../shared/adapters/dynamodb/dynamodb-application-repository.ts';
 import { keys } from '../../shared/adapters/dynamodb/keys.ts';
 import type { Application } from '../../shared/domain/application.ts';
+import { decideTransition } from '../../shared/domain/lifecycle.ts';
 import { aCall } from '../support/calls.ts';
 import {
   api,
@@ -30,7 +32,7 @@ const ORGANISATION = 'Verein Zukunft Łódź–Київ e.V.';
 
 // A decision through the API, then the stream, the dispatcher and the synthesized decision workflow
 // with every task, on DynamoDB Local, s3rver and SES local.
-describe('decision workflow: the Bescheid in S3 and one email that it waits in the portal', () => {
+describe('decision workflow: the Bescheid in S3 and one email that it waits in the portal (or the waiting-list notice)', () => {
   let applicant: TestUser;
   let contentReviewer: TestUser;
   let financialReviewer: TestUser;
@@ -184,5 +186,63 @@ describe('decision workflow: the Bescheid in S3 and one email that it waits in t
       expect(text, expected).toContain(expected);
     }
     expect(await noticesOf(application.reference)).toHaveLength(1);
+  });
+
+  it('a place on the waiting list gets one waiting-list notice and no Bescheid', async () => {
+    const application = await givenAssessedApplication(applicant, orgId, callId, reviewers(), {
+      title: 'Lernpatenschaften',
+    });
+    // Competitive batches are not decided through this file's rolling call: the place is written as
+    // the batch decision writes it (the lifecycle's waitlist, with the decision workflow marked).
+    const repository = new DynamoDbApplicationRepository(documentClient(), stack().tableName);
+    const current = (await repository.get(application.id)) as Application;
+    const transition = decideTransition(current.status, 'waitlist', 'approver');
+    if (!transition.allowed || !transition.followUp) throw new Error('waitlist not allowed');
+    const at = new Date().toISOString();
+    const next: Application = {
+      ...current,
+      status: transition.to,
+      version: current.version + 1,
+      updatedAt: at,
+      updatedBy: approver.sub,
+      waitingList: {
+        batchId: 'batch-test',
+        rank: 3,
+        proposedGrantCents: 1_000_000,
+        conditions: [],
+        placedBy: approver.sub,
+        placedAt: at,
+      },
+      pendingWork: transition.followUp,
+      pendingSince: at,
+    };
+    await repository.save(
+      next,
+      {
+        applicationId: current.id,
+        version: next.version,
+        at,
+        actor: approver.sub,
+        type: 'WAITLISTED',
+        from: current.status,
+        to: next.status,
+      },
+      current.version,
+    );
+    await drain();
+    await redeliver(application.id);
+
+    const item = await stored(application.id);
+    expect(item.status).toBe('WAITLISTED');
+    expect(item.pendingWork).toBeUndefined();
+    expect(item.letters ?? []).toHaveLength(0);
+    const mails = ((await (await fetch(`${stack().sesEndpoint}/store`)).json()) as { emails: StoredMail[] })
+      .emails;
+    const waiting = mails.filter((mail) =>
+      mail.subject.startsWith(`Ihr Antrag ${application.reference} steht auf der Warteliste`),
+    );
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]?.body.text).toContain('auf Rang 3');
+    expect(await noticesOf(application.reference)).toHaveLength(0);
   });
 });
