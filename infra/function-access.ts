@@ -21,6 +21,10 @@ export const functionAccess: Record<string, FunctionAccess> = {
   'applications/withdraw-application': { table: 'read-write' },
   'applications/get-timeline': { table: 'read' },
   'applications/submit-application': { table: 'read-write' },
+  // Signing a GET of the letter needs GetObject (the link acts with the function's rights); the first
+  // retrieval by a member writes the notification.
+  'applications/get-letter': { table: 'read-write', documents: 'read' },
+  'applications/lodge-objection': { table: 'read-write' },
   // Signing an upload form needs PutObject on the bucket (the form acts with the function's rights).
   'documents/create-document': { table: 'read-write', documents: 'read-write' },
   'documents/complete-document': { table: 'read-write', documents: 'read-write' },

@@ -30,6 +30,7 @@ import {
   listMembersOperation,
 } from './operations/memberships.ts';
 import { getOpenApiOperation } from './operations/meta.ts';
+import { getLetterOperation, lodgeObjectionOperation } from './operations/notification.ts';
 import {
   createOrganisationOperation,
   getOrganisationOperation,
@@ -65,6 +66,8 @@ export const operations: readonly Operation[] = [
   submitApplicationOperation,
   withdrawApplicationOperation,
   getTimelineOperation,
+  getLetterOperation,
+  lodgeObjectionOperation,
   listDocumentsOperation,
   createDocumentOperation,
   completeDocumentOperation,

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { operations } from '../../shared/api/contract.ts';
 import { aCall } from '../support/calls.ts';
+import { givenDecidedApplication } from '../support/decisions.ts';
 import {
   api,
   drain,
@@ -38,6 +39,11 @@ interface World {
   submittedId: string;
   /** The matrix's reviewer: a fresh user, not in the staff directory, so never assigned. */
   reviewerSub: string;
+  /** A decided application of the member's organisation whose Bescheid the decision workflow issued. */
+  letterApplicationId: string;
+  letterId: string;
+  /** A decided application whose letter the member has retrieved (NOTIFIED: the objection period runs). */
+  notifiedId: string;
   /** A competitive call past its deadline with no applications: its ranking is empty, its batch has nothing to decide. */
   closedCompetitiveCallId: string;
 }
@@ -283,6 +289,22 @@ const matrix: Record<string, Row> = {
     }),
     expected: { anonymous: 401, member: 403, otherOrgMember: 403, reviewer: 403, approver: 409, admin: 403 },
   },
+  getLetter: {
+    // The member's first retrieval notifies it; the back office reads it too. The reviewer is not assigned.
+    request: ({ letterApplicationId, letterId }) => ({
+      method: 'GET',
+      path: `/api/applications/${letterApplicationId}/letters/${letterId}`,
+    }),
+    expected: { anonymous: 401, member: 200, otherOrgMember: 404, reviewer: 404, approver: 200, admin: 200 },
+  },
+  lodgeObjection: {
+    request: ({ notifiedId }) => ({
+      method: 'POST',
+      path: `/api/applications/${notifiedId}/objection`,
+      body: { reason: 'Die Kürzung der Honorarkosten ist nicht begründet.' },
+    }),
+    expected: { anonymous: 401, member: 200, otherOrgMember: 404, reviewer: 403, approver: 403, admin: 403 },
+  },
   acceptInvitation: {
     // Addressed to the member: anyone else signed in finds no such invitation.
     request: ({ invitationId }) => ({ method: 'POST', path: `/api/invitations/${invitationId}/accept` }),
@@ -337,6 +359,21 @@ describe('authorization matrix', () => {
     await drain();
     world.submittedId = toSubmit.id;
     world.reviewerSub = reviewer.sub;
+    // Decided applications with their Bescheid, assessed by reviewers of their own (the matrix's reviewer
+    // stays unassigned) and decided by the matrix's approver; the member retrieves the second's letter.
+    const assessors = {
+      content: await givenUser(['reviewer'], 'matrix-inhalt'),
+      financial: await givenUser(['reviewer'], 'matrix-finanzen'),
+    };
+    const withLetter = await givenDecidedApplication(member, world.orgId, world.callId, assessors, approver);
+    world.letterApplicationId = withLetter.id;
+    world.letterId = withLetter.letterId;
+    const notified = await givenDecidedApplication(member, world.orgId, world.callId, assessors, approver);
+    const retrieved = await api('GET', `/api/applications/${notified.id}/letters/${notified.letterId}`, {
+      token: member.token,
+    });
+    if (retrieved.status !== 200) throw new Error(`letter not retrieved: ${retrieved.text}`);
+    world.notifiedId = notified.id;
     world.closedCompetitiveCallId = (
       await givenCall(
         aCall({
