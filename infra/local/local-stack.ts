@@ -19,9 +19,10 @@ import type { APIGatewayProxyResultV2, Context, DynamoDBStreamEvent } from 'aws-
 import { WorkflowInput } from '../../shared/workflows/workflow-input.ts';
 import { PROJECT_ROOT } from '../constructs/app-function.ts';
 import { startControlServer } from './control-server.ts';
+import { seedDemoApplications } from './demo-applications.ts';
 import { type LocalGateway, type LocalRoute, startLocalGateway } from './gateway/index.ts';
 import { LOCAL_ACCOUNT_ID, lambdaContext } from './lambda-context.ts';
-import { seedDemoData } from './seed.ts';
+import { DEMO_USERS, seedDemoData } from './seed.ts';
 import {
   type CognitoLocalHandle,
   cognitoClient,
@@ -54,6 +55,12 @@ export interface LocalStackOptions {
   gatewayPort?: number;
   /** Seed the demo calls, organisations and users. */
   seed?: boolean;
+  /**
+   * With `seed` and the workflows: also make the demo applications through the API, once (see
+   * demo-applications.ts). `npm start` does; the shared integration stack does not, so its seeded
+   * reviewers start without workload.
+   */
+  demoApplications?: boolean;
   /** Run the stream poller and the workflows (default true). */
   workflows?: boolean;
   /** Workflow runner test hook: hold every execution after this state (see workflow-runner.ts). */
@@ -314,10 +321,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       }
     };
 
+    // While the demo applications are made, their ~50 request lines would bury the start's output;
+    // gateway and handler errors are still logged.
+    let quietRequests = false;
     const gateway = await startLocalGateway({
       routes,
       ...(options.gatewayPort !== undefined ? { port: options.gatewayPort } : {}),
-      log,
+      log: (line) => {
+        if (!quietRequests || !/^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) /.test(line)) log(line);
+      },
     });
     started.push(gateway);
 
@@ -329,6 +341,31 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       runScheduled,
     });
     started.push(control);
+
+    if (options.seed && options.demoApplications && options.workflows !== false) {
+      const began = Date.now();
+      const client = cognitoClient(cognito.endpoint);
+      quietRequests = true;
+      // A demo that cannot be made (e.g. old data whose calls have closed) must not keep the product
+      // from starting: say why and go on.
+      await seedDemoApplications({
+        apiUrl: gateway.url,
+        controlUrl: control.url,
+        cognito: { client, userPoolClientId: pool.userPoolClientId },
+        users: DEMO_USERS,
+      }).then(
+        (demo) =>
+          log(
+            demo.skipped
+              ? `demo applications kept (${demo.reason})`
+              : `demo applications created in ${((Date.now() - began) / 1000).toFixed(1)} s: ${demo.applications.map((a) => `${a.applicant} “${a.title}” ${a.status}${a.reference ? ` ${a.reference}` : ''}`).join(', ')}`,
+          ),
+        (error: unknown) =>
+          log(`✖ demo applications not made: ${error instanceof Error ? error.message : String(error)}`),
+      );
+      client.destroy();
+      quietRequests = false;
+    }
 
     const info: LocalStackInfo = {
       apiUrl: gateway.url,

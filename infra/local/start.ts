@@ -38,6 +38,7 @@ try {
     dataDir,
     gatewayPort: port,
     seed: true,
+    demoApplications: true,
     scheduleEveryMs,
     log: (line) => console.log(`  ${line}`),
   });
