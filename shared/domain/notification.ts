@@ -170,6 +170,7 @@ export function notifyOnRetrieval(
           : each,
       ),
       notification,
+      ...(decision.followUp ? { pendingWork: decision.followUp, pendingSince: at } : {}),
     },
     event: {
       applicationId: application.id,
@@ -219,6 +220,8 @@ export function lodgeObjection(
       updatedAt: at,
       updatedBy: member,
       objection: { at, by: member, reason },
+      // Whatever the lifecycle has follow after an objection, marked in the same write.
+      ...(decision.followUp ? { pendingWork: decision.followUp, pendingSince: at } : {}),
     },
     event: {
       applicationId: application.id,
@@ -248,7 +251,14 @@ export function finalizeAfterAppealPeriod(
   const at = now.toISOString();
   const version = application.version + 1;
   return {
-    next: { ...application, status: decision.to, version, updatedAt: at, updatedBy: actor },
+    next: {
+      ...application,
+      status: decision.to,
+      version,
+      updatedAt: at,
+      updatedBy: actor,
+      ...(decision.followUp ? { pendingWork: decision.followUp, pendingSince: at } : {}),
+    },
     event: {
       applicationId: application.id,
       version,
