@@ -233,6 +233,13 @@ export async function renderApplicationCopy(
       ? both(INPUT_TAX_NAMES[declarations.inputTaxDeduction])
       : 'keine Angabe / not stated',
   );
+  writer.row(
+    {
+      de: 'Einwilligung in die elektronische Bekanntgabe über das Portal (§ 41 Abs. 2a VwVfG)',
+      en: 'Consent to electronic notification through the portal (§ 41 (2a) VwVfG)',
+    },
+    yesNo(declarations.electronicNotificationConsent),
+  );
 
   // Finance plan
   writer.heading('5. Kosten- und Finanzierungsplan', '5. Cost and financing plan');

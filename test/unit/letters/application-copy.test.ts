@@ -63,6 +63,7 @@ describe('the PDF copy of an application as submitted', () => {
       '01.04.2027 – 31.03.2028',
       'Subventionserhebliche Tatsachen',
       'nicht zum Vorsteuerabzug berechtigt',
+      'Einwilligung in die elektronische',
       'Personal / Staff: Projektleitung',
       'Sachausgaben / Material: Raummiete',
       'Honorare / Fees: Honorar Sprachmittlung',
