@@ -6,6 +6,7 @@ import { DecisionWorkflow } from './constructs/decision-workflow.ts';
 import { Api } from './constructs/http-api.ts';
 import { IntakeWorkflow } from './constructs/intake-workflow.ts';
 import { NachforderungWorkflow } from './constructs/nachforderung-workflow.ts';
+import { ObjectionWorkflow } from './constructs/objection-workflow.ts';
 import { StreamDispatcher } from './constructs/stream-dispatcher.ts';
 import { WithdrawalWorkflow } from './constructs/withdrawal-workflow.ts';
 import type { StatefulStack } from './stateful-stack.ts';
@@ -24,6 +25,7 @@ export class StatelessStack extends Stack {
   readonly assessment: AssessmentWorkflow;
   readonly nachforderung: NachforderungWorkflow;
   readonly decision: DecisionWorkflow;
+  readonly objection: ObjectionWorkflow;
   readonly dispatcher: StreamDispatcher;
   readonly deadlines: DeadlinesWorkflow;
 
@@ -59,6 +61,11 @@ export class StatelessStack extends Stack {
       documentsBucket: stateful.documents.bucket,
       mailFrom: props.mailFrom,
     });
+    this.objection = new ObjectionWorkflow(this, 'Objection', {
+      table: stateful.data.table,
+      documentsBucket: stateful.documents.bucket,
+      mailFrom: props.mailFrom,
+    });
     this.dispatcher = new StreamDispatcher(this, 'Dispatcher', {
       table: stateful.data.table,
       workflows: {
@@ -67,6 +74,7 @@ export class StatelessStack extends Stack {
         assessment: this.assessment.stateMachine,
         nachforderung: this.nachforderung.stateMachine,
         decision: this.decision.stateMachine,
+        objection: this.objection.stateMachine,
       },
     });
     // Started by its schedule, not by the stream.

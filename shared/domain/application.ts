@@ -91,6 +91,7 @@ export interface ApplicationEvent {
     | 'LETTER_REMINDER_SENT'
     | 'NOTIFIED'
     | 'OBJECTION_LODGED'
+    | 'OBJECTION_DECIDED'
     | 'FINAL'
     // Internal to the back office (review.ts): never in the applicant's timeline.
     | 'REVIEWER_ASSIGNED'

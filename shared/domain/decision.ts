@@ -40,10 +40,14 @@ export interface WaitingListPlace {
   placedAt: string;
 }
 
-/** A letter to the applicant (the Bescheid), as a PDF in the documents bucket under `key`. */
+/**
+ * A letter to the applicant, as a PDF in the documents bucket under `key`: the Bescheid on the decision
+ * (Zuwendungs- or Ablehnungsbescheid), or the letter that ends an objection: the Abhilfebescheid when
+ * the funding body remedies it (§ 72 VwGO), the Widerspruchsbescheid when it dismisses it (§ 73 VwGO).
+ */
 export interface Letter {
   id: string;
-  kind: 'zuwendungsbescheid' | 'ablehnungsbescheid';
+  kind: 'zuwendungsbescheid' | 'ablehnungsbescheid' | 'abhilfebescheid' | 'widerspruchsbescheid';
   /** The S3 key the server chose: letters/<applicationId>/<letterId>.pdf */
   key: string;
   createdAt: string;
@@ -62,11 +66,24 @@ export interface Notification {
   appealPeriodEndsAt: string;
 }
 
-/** An objection (Widerspruch) lodged against the decision within the period. */
+/**
+ * An objection (Widerspruch) lodged against the decision within the period, and — once the funding
+ * body decided it (POST /api/review/applications/{id}/objection-decision) — how it ended.
+ */
 export interface Objection {
   at: string;
   by: string;
   reason: string;
+  /** 'remedied': Abhilfe (§ 72 VwGO), the decision was changed; 'dismissed': Zurückweisung (§ 73 VwGO). */
+  outcome?: 'remedied' | 'dismissed';
+  decidedAt?: string;
+  decidedBy?: string;
+  /** The funding body's reasons (the Begründung of the Abhilfe- or Widerspruchsbescheid). */
+  reasons?: string;
+  /** Remedied: the decision the objection was against, as it stood (the application's `decision` is the new one). */
+  previousDecision?: Decision;
+  /** Remedied: what the call's committed sum counted for the application before (0 after a rejection). */
+  previousGrantedCents?: number;
 }
 
 /**

@@ -11,6 +11,7 @@ import type { ApplicationStatus } from '../api/schemas/application.schema.ts';
  *   once more, and only a complete application reaches review.
  *   Competitive calls: ASSESSED ─batch below the funding line→ WAITLISTED ─budget released→ APPROVED
  *   APPROVED | REJECTED ─letter retrieved→ NOTIFIED ─objection→ APPEALED | ─period ends→ FINAL
+ *   APPEALED ─objection decided (Abhilfe or Widerspruchsbescheid)→ FINAL
  *   withdraw from DRAFT, SUBMITTED, INCOMPLETE, IN_REVIEW, ASSESSED, WAITLISTED (Rücknahme des Antrags),
  *   and from APPROVED and NOTIFIED: an approved grant is renounced (Verzicht), which releases its amount
  *   from the call's budget in the same write, so the waiting list moves up. (A renunciation after the
@@ -29,6 +30,7 @@ export type LifecycleAction =
   | 'notify'
   | 'object'
   | 'finalize'
+  | 'decide-objection'
   | 'withdraw';
 
 /** Who acts: a member of the applying organisation, staff by role, or the workflows themselves. */
@@ -37,8 +39,10 @@ export type ActorKind = 'member' | 'reviewer' | 'approver' | 'admin' | 'system';
 /**
  * Workflows that follow a transition (see ARCHITECTURE.md "Workflows"). 'nachforderung' emails the
  * applicant a reviewer's request for missing documents (marked by that use case, not by a rule).
+ * 'objection' issues the letter that ends an objection and moves the waiting list up into a grant
+ * the objection lowered.
  */
-export type Workflow = 'intake' | 'assessment' | 'decision' | 'withdrawal' | 'nachforderung';
+export type Workflow = 'intake' | 'assessment' | 'decision' | 'withdrawal' | 'nachforderung' | 'objection';
 
 interface Rule {
   from: readonly ApplicationStatus[];
@@ -69,6 +73,10 @@ export const LIFECYCLE: Readonly<Record<LifecycleAction, Rule>> = {
   notify: { from: ['APPROVED', 'REJECTED'], to: 'NOTIFIED', by: ['member', 'system'] },
   object: { from: ['NOTIFIED'], to: 'APPEALED', by: ['member'] },
   finalize: { from: ['NOTIFIED'], to: 'FINAL', by: ['system'] },
+  // The funding body ends an objection: it remedies it (Abhilfe, § 72 VwGO: a new amount, or an
+  // approval instead of the rejection) or dismisses it (Widerspruchsbescheid, § 73 VwGO). Either way
+  // the administrative procedure is over; what remains is an action at the administrative court.
+  'decide-objection': { from: ['APPEALED'], to: 'FINAL', by: ['approver'], followUp: 'objection' },
   withdraw: {
     from: ['DRAFT', 'SUBMITTED', 'INCOMPLETE', 'IN_REVIEW', 'ASSESSED', 'WAITLISTED', 'APPROVED', 'NOTIFIED'],
     to: 'WITHDRAWN',

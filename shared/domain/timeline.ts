@@ -121,13 +121,26 @@ const DESCRIBE: Partial<
       en: 'Funds were released: the application is approved.',
     },
   }),
-  LETTER_ISSUED: () => ({
-    title: { de: 'Bescheid liegt im Portal bereit', en: 'Decision letter ready in the portal' },
-    detail: {
-      de: 'Rufen Sie den Bescheid im Portal ab: Er gilt am Tag nach dem ersten Abruf als bekannt gegeben, und ab dann läuft die Widerspruchsfrist von einem Monat (§ 41 Abs. 2a VwVfG).',
-      en: 'Retrieve the letter in the portal: it counts as notified on the day after its first retrieval, and the one-month objection period runs from then (section 41 (2a) VwVfG).',
-    },
-  }),
+  LETTER_ISSUED: (event) =>
+    // The letter that ends an objection (its kind leads the event's reason) starts no objection period.
+    /^(abhilfebescheid|widerspruchsbescheid)\b/.test(event.reason ?? '')
+      ? {
+          title: {
+            de: 'Bescheid über den Widerspruch liegt im Portal bereit',
+            en: 'Letter on the objection ready in the portal',
+          },
+          detail: {
+            de: 'Rufen Sie den Bescheid im Portal ab. Er enthält die Entscheidung über Ihren Widerspruch und sagt, wie Sie dagegen Klage erheben können.',
+            en: 'Retrieve the letter in the portal. It contains the decision on your objection and explains how to bring an action against it.',
+          },
+        }
+      : {
+          title: { de: 'Bescheid liegt im Portal bereit', en: 'Decision letter ready in the portal' },
+          detail: {
+            de: 'Rufen Sie den Bescheid im Portal ab: Er gilt am Tag nach dem ersten Abruf als bekannt gegeben, und ab dann läuft die Widerspruchsfrist von einem Monat (§ 41 Abs. 2a VwVfG).',
+            en: 'Retrieve the letter in the portal: it counts as notified on the day after its first retrieval, and the one-month objection period runs from then (section 41 (2a) VwVfG).',
+          },
+        },
   LETTER_REMINDER_SENT: () => ({
     title: {
       de: 'Erinnerung: Bescheid wartet im Portal',
@@ -160,6 +173,23 @@ const DESCRIBE: Partial<
       ? { detail: { de: `Begründung: ${event.reason}`, en: `Reasons: ${event.reason}` } }
       : {}),
   }),
+  OBJECTION_DECIDED: (event) =>
+    // decideObjection writes the outcome as the first word of the reason; the amounts after it are internal.
+    event.reason?.startsWith('remedied')
+      ? {
+          title: { de: 'Dem Widerspruch wurde abgeholfen', en: 'Objection remedied' },
+          detail: {
+            de: 'Die Bewilligungsstelle hat ihre Entscheidung geändert. Der Abhilfebescheid wird im Portal bereitgestellt.',
+            en: 'The funding body changed its decision. The letter remedying the objection is made available in the portal.',
+          },
+        }
+      : {
+          title: { de: 'Widerspruch zurückgewiesen', en: 'Objection dismissed' },
+          detail: {
+            de: 'Die Entscheidung bleibt bestehen. Der Widerspruchsbescheid mit der Begründung wird im Portal bereitgestellt.',
+            en: 'The decision stands. The decision on the objection, with its reasons, is made available in the portal.',
+          },
+        },
   FINAL: () => ({
     title: { de: 'Bescheid bestandskräftig', en: 'Decision final' },
     detail: {

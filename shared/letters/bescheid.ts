@@ -72,20 +72,12 @@ export async function renderBescheid(facts: BescheidFacts, fonts: LetterFonts): 
   const approved = decision.outcome === 'approved';
   const kind = approved ? 'Zuwendungsbescheid' : 'Ablehnungsbescheid';
 
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkit);
-  const writer = new LetterWriter(doc, {
-    regular: await doc.embedFont(fonts.regular, { subset: true }),
-    bold: await doc.embedFont(fonts.bold, { subset: true }),
+  const { doc, writer } = await openLetter(fonts, {
+    title: `${reference} – ${kind}`,
+    subject: `${kind}: ${application.title}`,
+    author: body.name,
+    issuedAt,
   });
-  doc.setTitle(`${reference} – ${kind}`);
-  doc.setSubject(`${kind}: ${application.title}`);
-  doc.setAuthor(body.name);
-  doc.setCreator('foerderflow');
-  doc.setProducer('foerderflow (pdf-lib)');
-  doc.setLanguage('de-DE');
-  doc.setCreationDate(new Date(issuedAt));
-  doc.setModificationDate(new Date(issuedAt));
 
   const width = writer.contentWidth;
   const text = (value: string, size = 10): Line[] => writer.column(value, writer.regular, size, width);
@@ -94,43 +86,7 @@ export async function renderBescheid(facts: BescheidFacts, fonts: LetterFonts): 
     writer.space(6);
   };
 
-  // Letterhead: the funding body, then recipient (left) beside Aktenzeichen and date (right).
-  writer.lines([
-    ...writer.column(body.name, writer.bold, 13, width),
-    ...writer.column(`${body.address.join(' · ')} · ${body.email}`, writer.regular, 8.5, width, GREY),
-  ]);
-  writer.rule();
-  writer.space(14);
-  const address = organisation.address;
-  const recipient = [
-    organisation.legalName,
-    ...(organisation.representative?.name ? [`vertreten durch ${organisation.representative.name}`] : []),
-    ...(address?.street ? [address.street] : []),
-    ...([address?.postalCode, address?.city].some(Boolean)
-      ? [[address?.postalCode, address?.city].filter(Boolean).join(' ')]
-      : []),
-  ];
-  const leftWidth = width * 0.58;
-  const rightWidth = width - leftWidth - 12;
-  writer.columns([
-    {
-      x: 0,
-      width: leftWidth,
-      lines: recipient.flatMap((line) => writer.column(line, writer.regular, 10.5, leftWidth)),
-    },
-    {
-      x: leftWidth + 12,
-      width: rightWidth,
-      lines: [
-        ...writer.column('Aktenzeichen', writer.regular, 8, rightWidth, GREY),
-        ...writer.column(reference, writer.bold, 10, rightWidth),
-        ...writer.column('Datum', writer.regular, 8, rightWidth, GREY),
-        ...writer.column(day(issuedAt), writer.regular, 10, rightWidth),
-        ...writer.column('Bei Antwort bitte das Aktenzeichen angeben', writer.regular, 8, rightWidth, GREY),
-      ],
-    },
-  ]);
-  writer.space(20);
+  writeLetterhead(writer, { body, organisation, reference, issuedAt });
 
   // Title and subject
   writer.lines(writer.column(kind, writer.bold, 16, width));
@@ -270,8 +226,79 @@ export async function renderBescheid(facts: BescheidFacts, fonts: LetterFonts): 
   return doc.save();
 }
 
+/** A new A4 letter with the embedded fonts and its metadata, dated `issuedAt` (same bytes on every run). */
+export async function openLetter(
+  fonts: LetterFonts,
+  meta: { title: string; subject: string; author: string; issuedAt: string },
+): Promise<{ doc: PDFDocument; writer: LetterWriter }> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.registerFontkit(fontkit);
+  const writer = new LetterWriter(doc, {
+    regular: await doc.embedFont(fonts.regular, { subset: true }),
+    bold: await doc.embedFont(fonts.bold, { subset: true }),
+  });
+  doc.setTitle(meta.title);
+  doc.setSubject(meta.subject);
+  doc.setAuthor(meta.author);
+  doc.setCreator('foerderflow');
+  doc.setProducer('foerderflow (pdf-lib)');
+  doc.setLanguage('de-DE');
+  doc.setCreationDate(new Date(meta.issuedAt));
+  doc.setModificationDate(new Date(meta.issuedAt));
+  return { doc, writer };
+}
+
+/** Letterhead: the funding body, then recipient (left) beside Aktenzeichen and date (right). */
+export function writeLetterhead(
+  writer: LetterWriter,
+  facts: { body: FundingBody; organisation: OrganisationProfile; reference: string; issuedAt: string },
+) {
+  const { body, organisation, reference, issuedAt } = facts;
+  const width = writer.contentWidth;
+  writer.lines([
+    ...writer.column(body.name, writer.bold, 13, width),
+    ...writer.column(`${body.address.join(' · ')} · ${body.email}`, writer.regular, 8.5, width, GREY),
+  ]);
+  writer.rule();
+  writer.space(14);
+  const address = organisation.address;
+  const recipient = [
+    organisation.legalName,
+    ...(organisation.representative?.name ? [`vertreten durch ${organisation.representative.name}`] : []),
+    ...(address?.street ? [address.street] : []),
+    ...([address?.postalCode, address?.city].some(Boolean)
+      ? [[address?.postalCode, address?.city].filter(Boolean).join(' ')]
+      : []),
+  ];
+  const leftWidth = width * 0.58;
+  const rightWidth = width - leftWidth - 12;
+  writer.columns([
+    {
+      x: 0,
+      width: leftWidth,
+      lines: recipient.flatMap((line) => writer.column(line, writer.regular, 10.5, leftWidth)),
+    },
+    {
+      x: leftWidth + 12,
+      width: rightWidth,
+      lines: [
+        ...writer.column('Aktenzeichen', writer.regular, 8, rightWidth, GREY),
+        ...writer.column(reference, writer.bold, 10, rightWidth),
+        ...writer.column('Datum', writer.regular, 8, rightWidth, GREY),
+        ...writer.column(day(issuedAt), writer.regular, 10, rightWidth),
+        ...writer.column('Bei Antwort bitte das Aktenzeichen angeben', writer.regular, 8, rightWidth, GREY),
+      ],
+    },
+  ]);
+  writer.space(20);
+}
+
 /** The financing type as the Bescheid states it; for Anteilfinanzierung with its rate of the costs. */
-function financingText(type: Call['financingType'], grantedCents: number, totalCostsCents: number): string {
+export function financingText(
+  type: Call['financingType'],
+  grantedCents: number,
+  totalCostsCents: number,
+): string {
   const name = FINANCING_TYPE_NAMES[type].de;
   switch (type) {
     case 'partial': {
@@ -324,7 +351,7 @@ function reasonsOf(
 }
 
 /** A numbered list with hanging indent: each item wraps beside its number and may cross pages. */
-function numbered(writer: LetterWriter, items: string[]) {
+export function numbered(writer: LetterWriter, items: string[]) {
   const indent = 22;
   items.forEach((item, index) => {
     writer.columns([

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 /** What the dispatcher hands every workflow: which application, and which marking of pending work. */
 export const WorkflowInput = z.object({
   applicationId: z.uuid(),
-  workflow: z.enum(['intake', 'assessment', 'decision', 'withdrawal', 'nachforderung']),
+  workflow: z.enum(['intake', 'assessment', 'decision', 'withdrawal', 'nachforderung', 'objection']),
   /** Identifies one marking of pending work; the last task clears the marker only if it is still this one. */
   pendingSince: z.string(),
   status: z.string(),

@@ -19,6 +19,7 @@ const budgets: Record<string, number> = budgetFile.budgets;
 const LETTER_RENDERERS = [
   'functions/workflows/intake/render-submitted-copy.handler.ts',
   'functions/workflows/decision/issue-letter.handler.ts',
+  'functions/workflows/objection/issue-objection-letter.handler.ts',
 ];
 
 describe('bundle budgets', () => {

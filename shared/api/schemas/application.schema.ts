@@ -82,7 +82,7 @@ export const ApplicationView = z.extend(DraftContent, {
     z.array(
       z.object({
         id: z.string(),
-        kind: z.enum(['zuwendungsbescheid', 'ablehnungsbescheid']),
+        kind: z.enum(['zuwendungsbescheid', 'ablehnungsbescheid', 'abhilfebescheid', 'widerspruchsbescheid']),
         createdAt: Timestamp,
         firstRetrievedAt: z.optional(Timestamp),
       }),

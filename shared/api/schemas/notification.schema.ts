@@ -15,7 +15,7 @@ export const LetterLinkView = z.object({
   expiresAt: Timestamp,
   letter: z.object({
     id: z.string(),
-    kind: z.enum(['zuwendungsbescheid', 'ablehnungsbescheid']),
+    kind: z.enum(['zuwendungsbescheid', 'ablehnungsbescheid', 'abhilfebescheid', 'widerspruchsbescheid']),
     createdAt: Timestamp,
   }),
 });

@@ -103,7 +103,7 @@ export const ReviewApplicationView = z.object({
     z.array(
       z.object({
         id: z.string(),
-        kind: z.enum(['zuwendungsbescheid', 'ablehnungsbescheid']),
+        kind: z.enum(['zuwendungsbescheid', 'ablehnungsbescheid', 'abhilfebescheid', 'widerspruchsbescheid']),
         createdAt: Timestamp,
         firstRetrievedAt: z.optional(Timestamp),
       }),

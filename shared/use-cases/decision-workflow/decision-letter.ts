@@ -9,11 +9,14 @@ const LETTER_ID_NAMESPACE = '3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f';
  * The id of the letter on a decision: a UUID (v5) derived from the application and the decision, so
  * however often the task runs — retried, redelivered, or dispatched again with a new pendingSince —
  * one decision gets one letter. A later decision on the same application (say after an objection)
- * has another time and so another letter.
+ * has another time and so another letter. The letter that ends an objection takes its id from the
+ * objection's outcome ('remedied' | 'dismissed') and decision time the same way.
  */
 export function letterIdFor(
   applicationId: string,
-  decision: Pick<Decision, 'outcome' | 'decidedAt'>,
+  decision:
+    | Pick<Decision, 'outcome' | 'decidedAt'>
+    | { outcome: 'remedied' | 'dismissed'; decidedAt: string },
 ): string {
   const hash = createHash('sha1')
     .update(Buffer.from(LETTER_ID_NAMESPACE.replace(/-/g, ''), 'hex'))

@@ -166,7 +166,7 @@ export async function decideApplication(
 }
 
 /** Four-eyes: whoever assessed the application, or is assigned to, never decides it (403, saying why). */
-async function refuseInvolvedApprover(
+export async function refuseInvolvedApprover(
   deps: Pick<DecideDeps, 'assignments' | 'assessments'>,
   approverSub: string,
   applicationId: string,

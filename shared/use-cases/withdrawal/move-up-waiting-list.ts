@@ -1,4 +1,5 @@
 import type { Application } from '../../domain/application.ts';
+import type { CallRecord } from '../../domain/call.ts';
 import type { Clock } from '../../domain/clock.ts';
 import type { WaitingListPlace } from '../../domain/decision.ts';
 import { moveUp } from '../../domain/decision-batch.ts';
@@ -51,12 +52,23 @@ export async function moveUpWaitingList(
   }
   const renounced =
     application.withdrawal?.from === 'APPROVED' || application.withdrawal?.from === 'NOTIFIED';
-  let call = await deps.calls.find(application.callId);
+  const call = await deps.calls.find(application.callId);
   if (!call) throw new Error(`call ${application.callId} does not exist`);
   if (!renounced || application.decision?.outcome !== 'approved') {
     return { movedUp: [], remainingCents: call.budgetCents - call.committedCents };
   }
+  return fillFromWaitingList(deps, call);
+}
 
+/**
+ * Approves the call's waiting list into what remains of its budget, in the order of the places (steps
+ * 2 and 3 above). Also run by the objection workflow when an objection ended with a lower grant.
+ */
+export async function fillFromWaitingList(
+  deps: MoveUpDeps,
+  read: CallRecord,
+): Promise<{ movedUp: string[]; remainingCents: number }> {
+  let call = read;
   const listed = await deps.callApplications.listByStatus(call.id, ['WAITLISTED']);
   const byPlace = listed
     .filter((waiting): waiting is Waiting => waiting.waitingList !== undefined)

@@ -19,6 +19,7 @@ describe('the application lifecycle', () => {
     ['APPROVED', 'notify', 'member', 'NOTIFIED', undefined],
     ['NOTIFIED', 'object', 'member', 'APPEALED', undefined],
     ['NOTIFIED', 'finalize', 'system', 'FINAL', undefined],
+    ['APPEALED', 'decide-objection', 'approver', 'FINAL', 'objection'],
   ] as const)('%s —%s by %s→ %s (follow-up %s)', (from, action, actor, to, followUp) => {
     expect(decideTransition(from, action, actor)).toEqual({
       allowed: true,
@@ -52,8 +53,30 @@ describe('the application lifecycle', () => {
     expect(decideTransition('ASSESSED', 'reject', 'system').allowed).toBe(false);
   });
 
+  it('lets only an approver end an objection, and only while it is pending', () => {
+    const from = ALL_STATUSES.filter(
+      (status) => decideTransition(status, 'decide-objection', 'approver').allowed,
+    );
+    expect(from).toEqual(['APPEALED']);
+    for (const actor of ['member', 'reviewer', 'admin', 'system'] as const) {
+      expect(decideTransition('APPEALED', 'decide-objection', actor)).toEqual({
+        allowed: false,
+        reason: 'wrong-actor',
+      });
+    }
+    // While an objection is pending, nothing else moves the application: no withdrawal, no finality.
+    for (const action of Object.keys(LIFECYCLE) as LifecycleAction[]) {
+      if (action === 'decide-objection') continue;
+      for (const actor of ['member', 'reviewer', 'approver', 'admin', 'system'] as const) {
+        expect(decideTransition('APPEALED', action, actor).allowed, `APPEALED ${action} ${actor}`).toBe(
+          false,
+        );
+      }
+    }
+  });
+
   it('has no way out of the final states', () => {
-    for (const final of ['FINAL', 'WITHDRAWN', 'CLOSED_INCOMPLETE', 'APPEALED'] as const) {
+    for (const final of ['FINAL', 'WITHDRAWN', 'CLOSED_INCOMPLETE'] as const) {
       for (const action of Object.keys(LIFECYCLE) as LifecycleAction[]) {
         for (const actor of ['member', 'reviewer', 'approver', 'admin', 'system'] as const) {
           expect(decideTransition(final, action, actor).allowed, `${final} ${action} ${actor}`).toBe(false);
