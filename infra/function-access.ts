@@ -49,6 +49,8 @@ export const functionAccess: Record<string, FunctionAccess> = {
   'review/count-review-queue': { table: 'read' },
   'review/record-assessment': { table: 'read-write' },
   'review/decide-application': { table: 'read-write' },
+  // The objection's letter and email come from the objection workflow, not the request: no mail here.
+  'review/decide-objection': { table: 'read-write' },
   'admin/get-call-budget': { table: 'read' },
   // Competitive calls: the ranking reads gsi2, the batch writes one transaction per application.
   'review/get-ranking': { table: 'read' },

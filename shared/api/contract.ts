@@ -31,6 +31,7 @@ import {
 } from './operations/memberships.ts';
 import { getOpenApiOperation } from './operations/meta.ts';
 import { getLetterOperation, lodgeObjectionOperation } from './operations/notification.ts';
+import { decideObjectionOperation } from './operations/objection-decisions.ts';
 import {
   createOrganisationOperation,
   getOrganisationOperation,
@@ -92,5 +93,6 @@ export const operations: readonly Operation[] = [
   getRankingOperation,
   decideBatchOperation,
   decideApplicationOperation,
+  decideObjectionOperation,
   getCallBudgetOperation,
 ];

@@ -305,6 +305,15 @@ const matrix: Record<string, Row> = {
     }),
     expected: { anonymous: 401, member: 200, otherOrgMember: 404, reviewer: 403, approver: 403, admin: 403 },
   },
+  decideObjection: {
+    // No objection is pending on it (decided, at most notified): the approver reaches the rule (409).
+    request: ({ letterApplicationId }) => ({
+      method: 'POST',
+      path: `/api/review/applications/${letterApplicationId}/objection-decision`,
+      body: { outcome: 'dismissed', reasons: 'Die Kürzung folgt den Förderrichtlinien, Nr. 5.3.' },
+    }),
+    expected: { anonymous: 401, member: 403, otherOrgMember: 403, reviewer: 403, approver: 409, admin: 403 },
+  },
   acceptInvitation: {
     // Addressed to the member: anyone else signed in finds no such invitation.
     request: ({ invitationId }) => ({ method: 'POST', path: `/api/invitations/${invitationId}/accept` }),
