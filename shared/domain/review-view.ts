@@ -130,6 +130,20 @@ function approverPart(
           },
         }
       : {}),
-    ...(objection ? { objection: { at: objection.at, reason: objection.reason } } : {}),
+    ...(objection
+      ? {
+          objection: {
+            at: objection.at,
+            reason: objection.reason,
+            ...(objection.outcome ? { outcome: objection.outcome } : {}),
+            ...(objection.decidedAt ? { decidedAt: objection.decidedAt } : {}),
+            ...(objection.decidedBy ? { decidedBy: objection.decidedBy } : {}),
+            ...(objection.reasons ? { reasons: objection.reasons } : {}),
+            ...(objection.previousGrantedCents !== undefined
+              ? { previousGrantedCents: objection.previousGrantedCents }
+              : {}),
+          },
+        }
+      : {}),
   };
 }

@@ -99,7 +99,17 @@ function decisionViews(
           },
         }
       : {}),
-    ...(objection ? { objection: { at: objection.at, reason: objection.reason } } : {}),
+    ...(objection
+      ? {
+          objection: {
+            at: objection.at,
+            reason: objection.reason,
+            // How it ended, not who decided it or the amounts before: the letter tells the rest.
+            ...(objection.outcome ? { outcome: objection.outcome } : {}),
+            ...(objection.decidedAt ? { decidedAt: objection.decidedAt } : {}),
+          },
+        }
+      : {}),
   };
 }
 

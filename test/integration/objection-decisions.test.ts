@@ -25,7 +25,7 @@ interface View {
   reference: string;
   decision?: { outcome: string; grantedCents?: number; decidedAt: string };
   letters?: { id: string; kind: string; createdAt: string; firstRetrievedAt?: string }[];
-  objection?: { at: string; reason: string };
+  objection?: { at: string; reason: string; outcome?: string; decidedAt?: string };
 }
 interface Budget {
   budgetCents: number;
@@ -270,6 +270,22 @@ describe('objection decisions: Abhilfe with a new amount, or the Widerspruchsbes
     expect(best).toMatchObject({
       status: 'FINAL',
       decision: { outcome: 'approved', grantedCents: LOWER_GRANT },
+      objection: { outcome: 'remedied' },
+    });
+    // The applicant sees how it ended, not who decided it; the back office sees the grant before too.
+    expect(best.objection?.decidedAt).toBeTruthy();
+    expect(JSON.stringify(best.objection)).not.toContain(approver.sub);
+    const backOffice = await api<{ objection?: Record<string, unknown> }>(
+      'GET',
+      `/api/review/applications/${app.best.id}`,
+      { token: approver.token },
+    );
+    expect(backOffice.status, backOffice.text).toBe(200);
+    expect(backOffice.body.objection).toMatchObject({
+      outcome: 'remedied',
+      decidedBy: approver.sub,
+      previousGrantedCents: REQUESTED,
+      reasons: 'Ohne die Kinderbetreuung sind nur die Honorare der Sprachmittlung förderfähig.',
     });
     expect(best.letters?.map((letter) => letter.kind)).toEqual(['zuwendungsbescheid', 'abhilfebescheid']);
     const letter = best.letters?.[1] as NonNullable<View['letters']>[number];

@@ -90,8 +90,15 @@ export const ApplicationView = z.extend(DraftContent, {
   ),
   /** When the Bescheid counted as notified and when the objection period ends (Europe/Berlin). */
   notification: z.optional(z.object({ notifiedOn: IsoDate, appealPeriodEndsAt: Timestamp })),
-  /** The objection (Widerspruch), once lodged. */
-  objection: z.optional(z.object({ at: Timestamp, reason: z.string() })),
+  /** The objection (Widerspruch), once lodged; once decided, how it ended (the letter says why). */
+  objection: z.optional(
+    z.object({
+      at: Timestamp,
+      reason: z.string(),
+      outcome: z.optional(z.enum(['remedied', 'dismissed'])),
+      decidedAt: z.optional(Timestamp),
+    }),
+  ),
   /** The finance plan's figures, computed with the call's rules (the same module runs in the browser). */
   totals: FinanceTotals,
   /** Rules the entered values break; submit is refused while there are any. */

@@ -112,6 +112,17 @@ export const ReviewApplicationView = z.object({
   notification: z.optional(
     z.object({ retrievedAt: Timestamp, notifiedOn: IsoDate, appealPeriodEndsAt: Timestamp }),
   ),
-  objection: z.optional(z.object({ at: Timestamp, reason: z.string() })),
+  objection: z.optional(
+    z.object({
+      at: Timestamp,
+      reason: z.string(),
+      outcome: z.optional(z.enum(['remedied', 'dismissed'])),
+      decidedAt: z.optional(Timestamp),
+      decidedBy: z.optional(z.string()),
+      reasons: z.optional(z.string()),
+      /** Remedied: the grant before (0 after a rejection); `decision` holds the new one. */
+      previousGrantedCents: z.optional(Cents),
+    }),
+  ),
 });
 export type ReviewApplicationView = z.infer<typeof ReviewApplicationView>;
