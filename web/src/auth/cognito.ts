@@ -1,0 +1,93 @@
+import { getConfig } from '../config.ts';
+
+/**
+ * The few Cognito user-pool calls the portal makes, as plain JSON requests (the API the AWS SDK speaks),
+ * so no SDK lands in the bundle. Works against AWS Cognito and cognito-local alike.
+ */
+
+export interface Tokens {
+  idToken: string;
+  refreshToken: string;
+  /** Epoch milliseconds when the ID token stops being accepted. */
+  expiresAt: number;
+}
+
+/** A refusal from Cognito: `name` is its exception name, e.g. 'NotAuthorizedException'. */
+export class CognitoError extends Error {
+  override readonly name: string;
+  constructor(name: string, message: string) {
+    super(message);
+    this.name = name;
+  }
+}
+
+async function call<T>(operation: string, body: Record<string, unknown>): Promise<T> {
+  const { cognitoEndpoint, userPoolClientId } = getConfig();
+  const response = await fetch(cognitoEndpoint, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
+    },
+    body: JSON.stringify({ ClientId: userPoolClientId, ...body }),
+  });
+  const data = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!response.ok) {
+    // AWS sends "__type": "NotAuthorizedException" (sometimes with a namespace prefix before '#').
+    const type = String(data.__type ?? data.code ?? 'UnknownError')
+      .split('#')
+      .pop() as string;
+    throw new CognitoError(type, String(data.message ?? data.Message ?? `HTTP ${response.status}`));
+  }
+  return data as T;
+}
+
+interface AuthResult {
+  AuthenticationResult?: { IdToken: string; RefreshToken?: string; ExpiresIn: number };
+  ChallengeName?: string;
+}
+
+function toTokens(result: AuthResult, refreshToken?: string): Tokens {
+  const auth = result.AuthenticationResult;
+  const refresh = auth?.RefreshToken ?? refreshToken;
+  if (!auth || !refresh) {
+    // e.g. NEW_PASSWORD_REQUIRED for staff created by an admin: not something the portal handles.
+    throw new CognitoError(
+      result.ChallengeName ?? 'UnknownError',
+      'sign-in needs a step the portal does not offer',
+    );
+  }
+  return { idToken: auth.IdToken, refreshToken: refresh, expiresAt: Date.now() + auth.ExpiresIn * 1000 };
+}
+
+export async function initiateAuth(email: string, password: string): Promise<Tokens> {
+  const result = await call<AuthResult>('InitiateAuth', {
+    AuthFlow: 'USER_PASSWORD_AUTH',
+    AuthParameters: { USERNAME: email, PASSWORD: password },
+  });
+  return toTokens(result);
+}
+
+export async function refreshTokens(refreshToken: string): Promise<Tokens> {
+  const result = await call<AuthResult>('InitiateAuth', {
+    AuthFlow: 'REFRESH_TOKEN_AUTH',
+    AuthParameters: { REFRESH_TOKEN: refreshToken },
+  });
+  return toTokens(result, refreshToken);
+}
+
+export async function signUp(email: string, password: string): Promise<void> {
+  await call('SignUp', {
+    Username: email,
+    Password: password,
+    UserAttributes: [{ Name: 'email', Value: email }],
+  });
+}
+
+export async function confirmSignUp(email: string, code: string): Promise<void> {
+  await call('ConfirmSignUp', { Username: email, ConfirmationCode: code });
+}
+
+export async function resendConfirmationCode(email: string): Promise<void> {
+  await call('ResendConfirmationCode', { Username: email });
+}

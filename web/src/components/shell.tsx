@@ -1,0 +1,84 @@
+import { useEffect, useRef } from 'react';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { signOut, useSession } from '../auth/session.ts';
+import { SignInDialog } from '../auth/sign-in-dialog.tsx';
+import { common } from '../i18n/common.ts';
+import { useLanguage } from '../i18n/language.tsx';
+import { announce, LiveRegion } from './live-region.tsx';
+
+/**
+ * The frame of every page: skip link, header (product, navigation, language, sign-in state), the main
+ * landmark with the page, a footer, the live region and the sign-in dialog. After each navigation focus
+ * moves to the new page's h1, so keyboard and screen-reader users start at the top of the new content.
+ */
+export function Shell() {
+  const { language, setLanguage } = useLanguage();
+  const c = common[language];
+  const session = useSession();
+  const location = useLocation();
+  const firstRender = useRef(true);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on purpose after each navigation
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    document.querySelector<HTMLElement>('main h1')?.focus();
+  }, [location.pathname]);
+
+  const other = language === 'de' ? 'en' : 'de';
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {c.skipToContent}
+      </a>
+      <header className="header">
+        <div className="header__inner">
+          <Link to="/" className="header__product">
+            <span className="header__name">{c.productName}</span>
+            <span className="header__tagline">{c.productTagline}</span>
+          </Link>
+          <nav aria-label={c.mainNavigation} className="header__nav">
+            <NavLink to="/" end>
+              {c.navCalls}
+            </NavLink>
+          </nav>
+          <div className="header__tools">
+            <button type="button" className="link-button" lang={other} onClick={() => setLanguage(other)}>
+              {c.switchTo}
+            </button>
+            {session ? (
+              <>
+                <span className="header__user">{c.signedInAs(session.user.email)}</span>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    signOut();
+                    announce(c.signedOut);
+                  }}
+                >
+                  {c.signOut}
+                </button>
+              </>
+            ) : (
+              <>
+                <Link to="/sign-in">{c.signIn}</Link>
+                <Link to="/register">{c.register}</Link>
+              </>
+            )}
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="main">
+        <Outlet />
+      </main>
+      <footer className="footer">
+        <p>{c.footerText}</p>
+      </footer>
+      <LiveRegion />
+      <SignInDialog />
+    </>
+  );
+}
