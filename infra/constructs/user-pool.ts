@@ -1,7 +1,17 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { AccountRecovery, CfnUserPoolGroup, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  CfnUserPoolGroup,
+  UserPool,
+  type UserPoolClient,
+  UserPoolOperation,
+  VerificationEmailStyle,
+} from 'aws-cdk-lib/aws-cognito';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { PASSWORD_POLICY } from '../../shared/domain/password-policy.ts';
 import { GROUPS } from '../../shared/domain/roles.ts';
+import { AppFunction } from './app-function.ts';
 
 export interface SignInProps {
   retain: boolean;
@@ -21,8 +31,16 @@ export class SignIn extends Construct {
       selfSignUpEnabled: true,
       signInAliases: { email: true },
       autoVerify: { email: true },
+      // The confirmation code email (locally the stack renders the same text into the mail viewer).
+      userVerification: {
+        emailStyle: VerificationEmailStyle.CODE,
+        emailSubject: 'foerderflow: Ihr Bestätigungscode / your confirmation code',
+        emailBody:
+          'Ihr Bestätigungscode für foerderflow lautet {####}. Geben Sie ihn im Portal ein, um Ihr Konto zu bestätigen. — Your foerderflow confirmation code is {####}. Enter it in the portal to confirm your account.',
+      },
       standardAttributes: { email: { required: true, mutable: true } },
-      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true },
+      // The portal checks the same policy before sign-up (shared/domain/password-policy.ts).
+      passwordPolicy: { ...PASSWORD_POLICY },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       removalPolicy: props.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
@@ -36,5 +54,29 @@ export class SignIn extends Construct {
     for (const group of GROUPS) {
       new CfnUserPoolGroup(this, `${group}Group`, { userPoolId: this.userPool.userPoolId, groupName: group });
     }
+
+    // Self-registered users become applicants once they confirm their email. The trigger lives with the
+    // pool (this stack) because the pool must name it; locally cognito-local calls the same handler.
+    const postConfirmation = new AppFunction(this, 'PostConfirmation', {
+      entry: 'functions/auth/post-confirmation.handler.ts',
+      description: 'Puts a self-registered, confirmed user into the applicant group',
+    });
+    this.userPool.addTrigger(UserPoolOperation.POST_CONFIRMATION, postConfirmation);
+    // Any pool of this account and region, not this pool's ARN: the pool refers to the function, so the
+    // function's policy cannot refer back to the pool (a circular dependency). The handler only acts on
+    // the pool that invoked it.
+    postConfirmation.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['cognito-idp:AdminAddUserToGroup'],
+        resources: [
+          Stack.of(this).formatArn({
+            service: 'cognito-idp',
+            resource: 'userpool',
+            resourceName: '*',
+            arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+          }),
+        ],
+      }),
+    );
   }
 }

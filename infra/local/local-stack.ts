@@ -14,6 +14,7 @@ import {
   DynamoDBClient,
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { DynamoDBDocumentClient as DocClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyResultV2, Context, DynamoDBStreamEvent } from 'aws-lambda';
 import { WorkflowInput } from '../../shared/workflows/workflow-input.ts';
@@ -22,6 +23,7 @@ import { startControlServer } from './control-server.ts';
 import { seedDemoApplications } from './demo-applications.ts';
 import { type LocalGateway, type LocalRoute, startLocalGateway } from './gateway/index.ts';
 import { LOCAL_ACCOUNT_ID, lambdaContext } from './lambda-context.ts';
+import { startLambdaEndpoint } from './lambda-endpoint.ts';
 import { DEMO_USERS, seedDemoData } from './seed.ts';
 import {
   type CognitoLocalHandle,
@@ -30,6 +32,7 @@ import {
   LOCAL_CREDENTIALS,
   LOCAL_REGION,
   localDynamoDbClientConfig,
+  localSesClientConfig,
   type S3LocalHandle,
   type SesLocalHandle,
   startCognitoLocal,
@@ -40,6 +43,7 @@ import {
 import { type StreamPoller, startStreamPoller } from './stream/stream-poller.ts';
 import { synthesizeTemplates } from './synth.ts';
 import { type LocalPlan, type LocalValues, planFromTemplates, resolveValue } from './template-plan.ts';
+import { webHosting } from './web-hosting.ts';
 import { startSfnEndpoint } from './workflows/sfn-endpoint.ts';
 import {
   type AslDefinition,
@@ -71,6 +75,8 @@ export interface LocalStackOptions {
    */
   scheduleEveryMs?: number;
   log?: (line: string) => void;
+  /** The built portal served at `/` of the gateway's origin (default web/dist; see web-hosting.ts). */
+  webDistDir?: string;
 }
 
 /** Where everything runs, for tests, the ready line and tools. */
@@ -144,12 +150,45 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   log('starting DynamoDB Local, s3rver, aws-ses-v2-local and cognito-local …');
   const started: { stop(): Promise<void> }[] = [];
   try {
+    // The user pool's triggers (PostConfirmation: self-registered users become applicants), which
+    // cognito-local invokes through the Lambda API.
+    const triggerFunctions = plan.userPool.triggers;
+    const triggers = await startLambdaEndpoint(triggerFunctions, log);
+    started.push(triggers);
+    // cognito-local only logs the codes it "sends"; deliver them as the emails Cognito sends on AWS.
+    let deliverCode: (delivery: { destination: string; code: string }) => void = () => {};
     const [dynamodb, s3, ses, cognito] = await Promise.all([
       startDynamoDbLocal({ dataDir: path.join(dataDir, 'dynamodb') }),
       startS3Local({ dataDir: path.join(dataDir, 's3') }),
       startSesLocal(),
-      startCognitoLocal({ dataDir: path.join(dataDir, 'cognito') }),
+      startCognitoLocal({
+        dataDir: path.join(dataDir, 'cognito'),
+        triggers: {
+          lambdaEndpoint: triggers.endpoint,
+          functions: Object.fromEntries(Object.keys(triggerFunctions).map((trigger) => [trigger, trigger])),
+        },
+        onCode: (delivery) => deliverCode(delivery),
+      }),
     ]);
+    const codeMailer = new SESv2Client(localSesClientConfig(ses.endpoint));
+    deliverCode = ({ destination, code }) => {
+      const { subject, message } = plan.userPool.verificationEmail;
+      codeMailer
+        .send(
+          new SendEmailCommand({
+            // The sender Cognito's default email configuration uses.
+            FromEmailAddress: 'no-reply@verificationemail.com',
+            Destination: { ToAddresses: [destination] },
+            Content: {
+              Simple: {
+                Subject: { Data: subject },
+                Body: { Text: { Data: message.replaceAll('{####}', code) } },
+              },
+            },
+          }),
+        )
+        .catch((error: unknown) => log(`confirmation code email to ${destination} failed: ${String(error)}`));
+    };
     started.push(dynamodb, s3, ses, cognito);
     log(
       `stand-ins up: dynamodb ${dynamodb.endpoint}, s3 ${s3.endpoint}, ses ${ses.endpoint}, cognito ${cognito.endpoint}`,
@@ -327,6 +366,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const gateway = await startLocalGateway({
       routes,
       ...(options.gatewayPort !== undefined ? { port: options.gatewayPort } : {}),
+      site: webHosting({
+        distDir: options.webDistDir ?? path.join(PROJECT_ROOT, 'web', 'dist'),
+        region: LOCAL_REGION,
+        userPoolClientId: pool.userPoolClientId,
+        cognitoEndpoint: cognito.endpoint,
+        log,
+      }),
       log: (line) => {
         if (!quietRequests || !/^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) /.test(line)) log(line);
       },

@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../constructs/app-function.ts';
 import { startLocalStack } from './local-stack.ts';
+import { buildPortal, describeInitialJs, measureInitialJs } from './portal.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed.ts';
 
 export const DEFAULT_DATA_DIR = path.join(PROJECT_ROOT, '.local', 'data');
@@ -34,6 +35,13 @@ try {
   console.log(
     `foerderflow: starting locally (data in ${path.relative(process.cwd(), dataDir) || dataDir}) …`,
   );
+  // The portal is served from web/dist; rebuilt only when its sources (or shared/) changed.
+  const portal = await buildPortal();
+  console.log(
+    portal.built
+      ? `  portal built in ${(portal.ms / 1000).toFixed(1)} s, ${describeInitialJs(measureInitialJs())}`
+      : '  portal up to date (web/dist)',
+  );
   const stack = await startLocalStack({
     dataDir,
     gatewayPort: port,
@@ -48,7 +56,7 @@ try {
     console.log(`  ${user.groups.join(',').padEnd(10)} ${user.email.padEnd(28)} ${user.name}`);
   console.log('\nReset all local data: npm run reset   ·   Stop: Ctrl-C\n');
   console.log(
-    `foerderflow ready in ${((Date.now() - started) / 1000).toFixed(1)} s — API ${stack.apiUrl}/api · OpenAPI ${stack.apiUrl}/api/openapi.json · mail viewer ${stack.sesEndpoint} · controls ${stack.controlUrl}`,
+    `foerderflow ready in ${((Date.now() - started) / 1000).toFixed(1)} s — portal ${stack.apiUrl}/ · API ${stack.apiUrl}/api · OpenAPI ${stack.apiUrl}/api/openapi.json · mail viewer ${stack.sesEndpoint} · controls ${stack.controlUrl}`,
   );
 
   let stopping = false;

@@ -8,7 +8,16 @@ type Props = Record<string, unknown>;
 export interface LocalPlan {
   tables: { logicalId: string; input: CreateTableCommandInput }[];
   buckets: { logicalId: string; name: string }[];
-  userPool: { logicalId: string; clientLogicalId: string; groups: string[]; clientAuthFlows: string[] };
+  userPool: {
+    logicalId: string;
+    clientLogicalId: string;
+    groups: string[];
+    clientAuthFlows: string[];
+    /** Lambda triggers of the pool (e.g. PostConfirmation) → the entry file of the function it names. */
+    triggers: Record<string, string>;
+    /** The confirmation-code email; `{####}` stands for the code. */
+    verificationEmail: { subject: string; message: string };
+  };
   functions: { logicalId: string; entry: string; environment: Record<string, unknown> }[];
   routes: { routeKey: string; functionLogicalId: string; authorization: 'NONE' | 'JWT' }[];
   /** State machines with their definition as the template has it (a string or an Fn::Join). */
@@ -74,6 +83,22 @@ export function planFromTemplates({ stateful, stateless }: SynthesizedTemplates)
   }
   const [poolLogicalId] = pools[0] as [string, unknown];
   const [clientLogicalId, client] = clients[0] as [string, { Properties?: Props }];
+  const [, pool] = pools[0] as [string, { Properties?: Props }];
+  const triggers: Record<string, string> = {};
+  for (const [trigger, target] of Object.entries(
+    (pool.Properties?.LambdaConfig as Props | undefined) ?? {},
+  )) {
+    const functionLogicalId = (target as { 'Fn::GetAtt'?: [string, string] })['Fn::GetAtt']?.[0];
+    const entry = functionLogicalId && stateful.Resources[functionLogicalId]?.Metadata?.[ENTRY_METADATA];
+    if (typeof entry !== 'string')
+      throw new Error(`user pool trigger ${trigger} names no function with an entry`);
+    triggers[trigger] = entry;
+  }
+  const verification = (pool.Properties?.VerificationMessageTemplate as Props | undefined) ?? {};
+  const verificationEmail = {
+    subject: (verification.EmailSubject as string | undefined) ?? 'Your verification code',
+    message: (verification.EmailMessage as string | undefined) ?? 'Your verification code is {####}.',
+  };
   const groups = resourcesOfType(stateful, 'AWS::Cognito::UserPoolGroup').map(
     ([, group]) => (group.Properties?.GroupName as string) ?? '',
   );
@@ -154,6 +179,8 @@ export function planFromTemplates({ stateful, stateless }: SynthesizedTemplates)
       clientLogicalId,
       groups,
       clientAuthFlows: (client.Properties?.ExplicitAuthFlows as string[]) ?? [],
+      triggers,
+      verificationEmail,
     },
     functions,
     routes,

@@ -30,6 +30,12 @@ describe('the local plan read from the synthesized templates', () => {
     }
   });
 
+  it('runs the user pool trigger CDK attaches (PostConfirmation) and sends its confirmation email text', () => {
+    expect(plan.userPool.triggers).toEqual({ PostConfirmation: 'functions/auth/post-confirmation.handler.ts' });
+    expect(plan.userPool.verificationEmail.subject).toContain('Bestätigungscode');
+    expect(plan.userPool.verificationEmail.message).toContain('{####}');
+  });
+
   it('resolves the table name across the stack boundary', () => {
     const fn = plan.functions.find((f) => f.entry.endsWith('list-calls.handler.ts'));
     const tableId = plan.tables[0]?.logicalId as string;

@@ -36,6 +36,11 @@ export interface LocalGatewayOptions {
   maxBodyBytes?: number;
   /** Receives one line per request and any handler error; errors go to console.error without it. */
   log?: (line: string) => void;
+  /**
+   * Answers requests that are not the API's before routing (the web hosting CloudFront does on AWS, see
+   * web-hosting.ts); resolves false to leave the request to the gateway.
+   */
+  site?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 }
 
 export interface LocalGateway {
@@ -57,8 +62,17 @@ export async function startLocalGateway(options: LocalGatewayOptions): Promise<L
   checkRoutes(routes);
   const logError = options.log ?? ((line: string) => console.error(line));
 
-  const server = createServer((req, res) => {
+  const server = createServer(async (req, res) => {
     const startedAt = performance.now();
+    if (options.site) {
+      const answered = await options.site(req, res).catch((error: unknown) => {
+        logError(`web hosting error for ${req.method} ${req.url}: ${describe(error)}`);
+        if (!res.headersSent) res.writeHead(502);
+        res.end();
+        return true;
+      });
+      if (answered) return;
+    }
     void handle(req, res).then(({ statusCode, note }) => {
       const milliseconds = Math.round(performance.now() - startedAt);
       const line = `${req.method} ${splitUrl(req.url ?? '/').rawPath} ${statusCode} ${milliseconds}ms`;

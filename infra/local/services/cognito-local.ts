@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readlinkSync, realpathSync } from 'node:fs';
+import { mkdirSync, readlinkSync, realpathSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
@@ -18,6 +18,22 @@ export interface CognitoLocalOptions {
   port?: number;
   /** Fixes the confirmation/verification code (CODE) instead of a random one printed to its log. */
   code?: string;
+  /**
+   * Lambda triggers: trigger name (e.g. PostConfirmation) → function name, invoked through a Lambda API
+   * endpoint (see infra/local/lambda-endpoint.ts). Written to its config file on every start.
+   */
+  triggers?: { lambdaEndpoint: string; functions: Record<string, string> };
+  /**
+   * Called with each code it would send (sign-up confirmation, resend, …). cognito-local only prints
+   * them to its log; this reads them from there, so the local stack can deliver them as emails.
+   */
+  onCode?: (delivery: CodeDelivery) => void;
+}
+
+export interface CodeDelivery {
+  username: string;
+  destination: string;
+  code: string;
 }
 
 export interface CognitoLocalHandle extends ServiceHandle {
@@ -86,6 +102,25 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<C
     };
     if (options.code !== undefined) env.CODE = options.code;
     // Note: a ServerConfig or TokenConfig in dataDir/.cognito/config.json would override HOST and PORT.
+    // Rewritten on every start, so triggers follow the templates and never point at an old endpoint.
+    mkdirSync(join(dataDir, '.cognito'), { recursive: true });
+    writeFileSync(
+      join(dataDir, '.cognito', 'config.json'),
+      `${JSON.stringify(
+        options.triggers
+          ? {
+              TriggerFunctions: options.triggers.functions,
+              LambdaClient: {
+                endpoint: options.triggers.lambdaEndpoint,
+                region: LOCAL_REGION,
+                credentials: LOCAL_CREDENTIALS,
+              },
+            }
+          : {},
+        null,
+        2,
+      )}\n`,
+    );
 
     const launched = await launchChild({
       label: LABEL,
@@ -100,6 +135,16 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<C
 
     const pid = launched.child.pid;
     if (pid === undefined) throw new Error(`${LABEL} started without a pid`);
+    const onCode = options.onCode;
+    if (onCode) {
+      let pending = '';
+      launched.child.stdout?.on('data', (chunk: Buffer) => {
+        pending += chunk.toString('utf8');
+        const { deliveries, rest } = readCodeDeliveries(pending);
+        pending = rest;
+        for (const delivery of deliveries) onCode(delivery);
+      });
+    }
     let stopped = false;
     return {
       endpoint,
@@ -115,5 +160,27 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<C
   } catch (error) {
     dataDirsInUse.delete(dataDir);
     throw error;
+  }
+}
+
+/**
+ * Finds the "Confirmation Code Delivery" boxes cognito-local logs (a framed block with Username,
+ * Destination and Code lines, possibly coloured); returns them and the text after the last complete one.
+ */
+export function readCodeDeliveries(output: string): { deliveries: CodeDelivery[]; rest: string } {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes
+  const plain = output.replace(/\u001b\[[0-9;]*m/g, '');
+  const deliveries: CodeDelivery[] = [];
+  let rest = plain;
+  for (;;) {
+    const start = rest.indexOf('Confirmation Code Delivery');
+    if (start < 0) return { deliveries, rest: rest.slice(-4096) };
+    const end = rest.indexOf('╯', start);
+    if (end < 0) return { deliveries, rest: rest.slice(start) };
+    const box = rest.slice(start, end);
+    const field = (name: string) => new RegExp(`${name}:\\s+(\\S+)`).exec(box)?.[1] ?? '';
+    const delivery = { username: field('Username'), destination: field('Destination'), code: field('Code') };
+    if (delivery.code && delivery.destination) deliveries.push(delivery);
+    rest = rest.slice(end + 1);
   }
 }
