@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-// Three kinds of tests (see README "How tests are organised"):
+// Four kinds of tests (see README "How tests are organised"):
 // - unit: plain functions and handlers with in-memory fakes; no network, no child processes.
 // - infra: CDK synth assertions and bundle budgets; no network.
 // - integration: handlers and workflows against the local stand-ins started once by startLocalStack().
+// - e2e: the applicant portal in a real browser against a local stack of its own.
 export default defineConfig({
   test: {
     projects: [
@@ -26,6 +27,17 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/integration/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        // e2e: the portal in Debian's Chromium (playwright-core) against its own local stack, which serves
+        // the portal built by the global setup; axe-core checks each page; screenshots in test-results/.
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
