@@ -250,8 +250,12 @@ describe('intake: Aktenzeichen, PDF copy, completeness check, receipt', () => {
     expect(Date.parse(nachforderung?.dueAt as string) - Date.now()).toBeGreaterThan(13 * 86_400_000);
     expect(Date.parse(nachforderung?.dueAt as string) - Date.now()).toBeLessThan(15 * 86_400_000);
 
-    // Found by the due-date index, where the deadlines workflow will look for overdue ones.
-    expect([item.gsi4pk, item.gsi4sk]).toEqual(['DUE#NACHFORDERUNG', `${nachforderung?.dueAt}#${id}`]);
+    // Found by the due-date index, where the deadlines workflow will look for overdue ones (its sort
+    // key is the due date in UTC, so that string order is time order).
+    expect([item.gsi4pk, item.gsi4sk]).toEqual([
+      'DUE#NACHFORDERUNG',
+      `${new Date(nachforderung?.dueAt as string).toISOString()}#${id}`,
+    ]);
     const reference = item.reference as string;
     const receipts = await receiptsOf(reference);
     expect(receipts).toHaveLength(1);

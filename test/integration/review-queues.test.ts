@@ -311,6 +311,7 @@ describe('work queues', () => {
       CLOSED_INCOMPLETE: 0,
       IN_REVIEW: 4,
       ASSESSED: 2,
+      WAITLISTED: 0,
       APPROVED: 1,
       REJECTED: 0,
       NOTIFIED: 0,

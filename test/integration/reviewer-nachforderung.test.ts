@@ -127,7 +127,7 @@ describe('Nachforderung by a reviewer: POST /api/review/applications/{id}/missin
       ],
     });
     // On the due-date index, so the deadlines workflow finds it when it is overdue.
-    expect(application.gsi4sk).toBe(`${answer.body.dueAt}#${id}`);
+    expect(application.gsi4sk).toBe(`${new Date(answer.body.dueAt as string).toISOString()}#${id}`);
 
     // The applicant sees it in their view and timeline.
     const view = await api<{ nachforderung?: { dueAt: string; items: { message: string }[] } }>(
