@@ -31,7 +31,9 @@ describe('the local plan read from the synthesized templates', () => {
   });
 
   it('runs the user pool trigger CDK attaches (PostConfirmation) and sends its confirmation email text', () => {
-    expect(plan.userPool.triggers).toEqual({ PostConfirmation: 'functions/auth/post-confirmation.handler.ts' });
+    expect(plan.userPool.triggers).toEqual({
+      PostConfirmation: 'functions/auth/post-confirmation.handler.ts',
+    });
     expect(plan.userPool.verificationEmail.subject).toContain('Bestätigungscode');
     expect(plan.userPool.verificationEmail.message).toContain('{####}');
   });

@@ -1,8 +1,10 @@
 import type { RouteObject } from 'react-router';
+import { RequireSignIn } from './auth/require-sign-in.tsx';
 import { Shell } from './components/shell.tsx';
 import { CallsPage } from './pages/calls-page.tsx';
 import { ConfirmPage } from './pages/confirm-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+import { OrganisationsPage } from './pages/organisations-page.tsx';
 import { RegisterPage } from './pages/register-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
 
@@ -22,6 +24,14 @@ export const routes: RouteObject[] = [
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'register', element: <RegisterPage /> },
       { path: 'register/confirm', element: <ConfirmPage /> },
+      {
+        path: 'organisations',
+        element: (
+          <RequireSignIn>
+            <OrganisationsPage />
+          </RequireSignIn>
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

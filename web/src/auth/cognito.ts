@@ -43,7 +43,7 @@ async function call<T>(operation: string, body: Record<string, unknown>): Promis
 }
 
 interface AuthResult {
-  AuthenticationResult?: { IdToken: string; RefreshToken?: string; ExpiresIn: number };
+  AuthenticationResult?: { IdToken: string; RefreshToken?: string; ExpiresIn?: number };
   ChallengeName?: string;
 }
 
@@ -57,7 +57,19 @@ function toTokens(result: AuthResult, refreshToken?: string): Tokens {
       'sign-in needs a step the portal does not offer',
     );
   }
-  return { idToken: auth.IdToken, refreshToken: refresh, expiresAt: Date.now() + auth.ExpiresIn * 1000 };
+  // Measured with this browser's clock, so a clock that is off does not matter; cognito-local sends no
+  // ExpiresIn, so the token's own lifetime (exp − iat) stands in.
+  const lifetimeSeconds = auth.ExpiresIn ?? tokenLifetimeSeconds(auth.IdToken);
+  return { idToken: auth.IdToken, refreshToken: refresh, expiresAt: Date.now() + lifetimeSeconds * 1000 };
+}
+
+function tokenLifetimeSeconds(jwt: string): number {
+  const [, payload = ''] = jwt.split('.');
+  const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as {
+    exp?: number;
+    iat?: number;
+  };
+  return claims.exp && claims.iat ? claims.exp - claims.iat : 0;
 }
 
 export async function initiateAuth(email: string, password: string): Promise<Tokens> {

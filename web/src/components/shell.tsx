@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { signOut, useSession } from '../auth/session.ts';
 import { SignInDialog } from '../auth/sign-in-dialog.tsx';
 import { common } from '../i18n/common.ts';
@@ -16,6 +16,7 @@ export function Shell() {
   const c = common[language];
   const session = useSession();
   const location = useLocation();
+  const navigate = useNavigate();
   const firstRender = useRef(true);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on purpose after each navigation
@@ -43,6 +44,7 @@ export function Shell() {
             <NavLink to="/" end>
               {c.navCalls}
             </NavLink>
+            {session ? <NavLink to="/organisations">{c.navOrganisations}</NavLink> : null}
           </nav>
           <div className="header__tools">
             <button type="button" className="link-button" lang={other} onClick={() => setLanguage(other)}>
@@ -57,6 +59,8 @@ export function Shell() {
                   onClick={() => {
                     signOut();
                     announce(c.signedOut);
+                    // Off any page that needs the account.
+                    navigate('/');
                   }}
                 >
                   {c.signOut}

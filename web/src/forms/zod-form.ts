@@ -30,6 +30,8 @@ export function localizedResolver<Input extends FieldValues, Output>(
 }
 
 function builtInMessage(issue: z.core.$ZodRawIssue, t: (typeof common)['de']): string {
+  // Nothing entered (or nothing chosen) says so, whatever check it failed.
+  if (issue.input === undefined || issue.input === '') return t.fieldRequired;
   const origin = (issue as { origin?: string }).origin;
   if (issue.code === 'too_small') {
     const minimum = Number((issue as { minimum?: number | bigint }).minimum ?? 0);
