@@ -19,7 +19,7 @@ export function workflowToStart(
   newImage: ApplicationImage | undefined,
   oldImage: ApplicationImage | undefined,
 ): WorkflowInput | undefined {
-  if (!newImage || newImage.itemType !== 'Application' || !newImage.pendingWork || !newImage.pendingSince)
+  if (newImage?.itemType !== 'Application' || !newImage.pendingWork || !newImage.pendingSince)
     return undefined;
   if (oldImage?.pendingWork === newImage.pendingWork && oldImage.pendingSince === newImage.pendingSince)
     return undefined;
