@@ -1,0 +1,113 @@
+import { defineMessages } from './messages.ts';
+
+/**
+ * The documents panel (the form's "Unterlagen" step, and the status page): what the call asks for, what
+ * is uploaded, the upload's progress and the server's verdict. `verdict` has one headline per rejection
+ * code of shared/domain/document-verdict.ts; the server's own sentence (in the chosen language) follows
+ * it with the details.
+ */
+export const documents = defineMessages({
+  de: {
+    intro: (types: string, maxSize: string) =>
+      `Laden Sie zu jeder Unterlage eine Datei hoch (${types}, höchstens ${maxSize}). Jede Datei wird nach dem Hochladen geprüft; erst eine geprüfte Datei zählt.`,
+    readOnlyIntro: 'Diese Unterlagen liegen dem Antrag bei.',
+    mandatoryCount: (verified: number, total: number) =>
+      `${verified} von ${total} Pflichtunterlagen hochgeladen und geprüft.`,
+    mandatory: 'Pflichtunterlage',
+    optional: 'freiwillig',
+    otherHeading: 'Weitere Unterlagen',
+    otherHint:
+      'Zum Beispiel Unterstützungsschreiben oder Kooperationsvereinbarungen, wenn Sie etwas ergänzen möchten.',
+    nothingUploaded: 'Noch keine Datei hochgeladen.',
+    nothingUploadedMandatory: 'Noch keine Datei hochgeladen – diese Unterlage ist für die Einreichung nötig.',
+    chooseFile: (label: string) => `Datei für „${label}“ auswählen`,
+    chooseReplacement: (label: string) => `Neue Datei für „${label}“ auswählen`,
+    fileHint: (types: string, maxSize: string) => `Erlaubt: ${types}, höchstens ${maxSize}.`,
+    replaceHint: 'Eine neue Datei ersetzt die bisherige, sobald sie geprüft ist.',
+    upload: 'Hochladen',
+    uploadReplacement: 'Ersetzen',
+    noFileChosen: 'Bitte wählen Sie zuerst eine Datei aus.',
+    wrongType: (types: string) => `Diese Datei können wir nicht annehmen. Erlaubt sind ${types}.`,
+    tooLarge: (maxSize: string) => `Die Datei ist zu groß. Erlaubt sind höchstens ${maxSize}.`,
+    emptyFile: 'Die Datei ist leer (0 Byte). Bitte wählen Sie eine andere Datei.',
+    progressLabel: (fileName: string) => `Hochladen von „${fileName}“`,
+    checking: (fileName: string) => `„${fileName}“ ist hochgeladen und wird geprüft …`,
+    uploadStarted: (fileName: string) => `Hochladen von „${fileName}“ hat begonnen.`,
+    uploadFinished: (fileName: string) => `„${fileName}“ ist hochgeladen und wird geprüft.`,
+    uploadFailed: (fileName: string) =>
+      `„${fileName}“ konnte nicht hochgeladen werden. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.`,
+    announcedVerified: (fileName: string) => `„${fileName}“ ist geprüft und angenommen.`,
+    announcedRejected: (fileName: string, reason: string) => `„${fileName}“ wurde abgelehnt: ${reason}`,
+    statusVerified: 'Geprüft und angenommen',
+    statusPending: 'Hochladen nicht abgeschlossen',
+    statusRejected: 'Abgelehnt',
+    verdict: {
+      'upload-missing': 'Die Datei ist nicht angekommen.',
+      'upload-empty': 'Die Datei ist leer.',
+      'upload-too-large': 'Die Datei ist zu groß.',
+      'upload-size-mismatch': 'Die Datei ist unvollständig angekommen.',
+      'type-disguised': 'Der Inhalt ist kein Dokument, sondern ein Programm, ein Skript oder eine Webseite.',
+      'type-mismatch': 'Der Inhalt passt nicht zum Dateityp.',
+    },
+    verdictUnknown: 'Die Datei wurde nicht angenommen.',
+    fileMeta: (size: string, when: string) => `${size}, hochgeladen am ${when}`,
+    delete: 'Löschen',
+    deleted: (fileName: string) => `„${fileName}“ ist gelöscht.`,
+    deleteFailed: 'Die Datei konnte nicht gelöscht werden.',
+    actionFailed: 'Das hat nicht geklappt. Bitte versuchen Sie es erneut.',
+    loadFailed: 'Die Unterlagen konnten nicht geladen werden.',
+    retry: 'Erneut versuchen',
+    typesList: 'PDF, JPEG oder PNG',
+  },
+  en: {
+    intro: (types: string, maxSize: string) =>
+      `Upload one file for each document (${types}, at most ${maxSize}). Each file is checked after uploading; only a checked file counts.`,
+    readOnlyIntro: 'These documents are part of the application.',
+    mandatoryCount: (verified: number, total: number) =>
+      `${verified} of ${total} mandatory documents uploaded and verified.`,
+    mandatory: 'Mandatory document',
+    optional: 'optional',
+    otherHeading: 'Further documents',
+    otherHint: 'For example letters of support or cooperation agreements, if you want to add something.',
+    nothingUploaded: 'No file uploaded yet.',
+    nothingUploadedMandatory: 'No file uploaded yet – this document is needed for submission.',
+    chooseFile: (label: string) => `Choose a file for “${label}”`,
+    chooseReplacement: (label: string) => `Choose a new file for “${label}”`,
+    fileHint: (types: string, maxSize: string) => `Accepted: ${types}, at most ${maxSize}.`,
+    replaceHint: 'A new file replaces the current one once it has been verified.',
+    upload: 'Upload',
+    uploadReplacement: 'Replace',
+    noFileChosen: 'Please choose a file first.',
+    wrongType: (types: string) => `We cannot accept this file. Accepted are ${types}.`,
+    tooLarge: (maxSize: string) => `The file is too large. At most ${maxSize} are accepted.`,
+    emptyFile: 'The file is empty (0 bytes). Please choose another file.',
+    progressLabel: (fileName: string) => `Uploading “${fileName}”`,
+    checking: (fileName: string) => `“${fileName}” is uploaded and being checked …`,
+    uploadStarted: (fileName: string) => `Uploading “${fileName}” has started.`,
+    uploadFinished: (fileName: string) => `“${fileName}” is uploaded and being checked.`,
+    uploadFailed: (fileName: string) =>
+      `“${fileName}” could not be uploaded. Please check your connection and try again.`,
+    announcedVerified: (fileName: string) => `“${fileName}” has been verified and accepted.`,
+    announcedRejected: (fileName: string, reason: string) => `“${fileName}” was refused: ${reason}`,
+    statusVerified: 'Verified and accepted',
+    statusPending: 'Upload not finished',
+    statusRejected: 'Refused',
+    verdict: {
+      'upload-missing': 'The file did not arrive.',
+      'upload-empty': 'The file is empty.',
+      'upload-too-large': 'The file is too large.',
+      'upload-size-mismatch': 'The file arrived incomplete.',
+      'type-disguised': 'The content is not a document but a program, a script or a web page.',
+      'type-mismatch': 'The content does not match the file type.',
+    },
+    verdictUnknown: 'The file was not accepted.',
+    fileMeta: (size: string, when: string) => `${size}, uploaded on ${when}`,
+    delete: 'Delete',
+    deleted: (fileName: string) => `“${fileName}” has been deleted.`,
+    deleteFailed: 'The file could not be deleted.',
+    actionFailed: 'That did not work. Please try again.',
+    loadFailed: 'The documents could not be loaded.',
+    retry: 'Try again',
+    typesList: 'PDF, JPEG or PNG',
+  },
+});
