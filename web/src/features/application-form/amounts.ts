@@ -99,8 +99,8 @@ function splitNumber(
   group: string | null,
   decimal: string,
 ): { whole: string; fraction: string } | undefined {
-  const g = group ? escape(group) : undefined;
-  const d = escape(decimal);
+  const g = group ? escapeForRegExp(group) : undefined;
+  const d = escapeForRegExp(decimal);
   const wholePattern = g ? `(?:\\d{1,3}(?:${g}\\d{3})+|\\d+)` : '\\d+';
   const match = new RegExp(`^(${wholePattern})?(?:${d}(\\d*))?$`).exec(text);
   if (!match) return undefined;
@@ -111,7 +111,7 @@ function splitNumber(
   return { whole, fraction };
 }
 
-function escape(char: string): string {
+function escapeForRegExp(char: string): string {
   return char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

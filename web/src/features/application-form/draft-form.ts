@@ -446,13 +446,19 @@ export interface ConflictMerge {
  * the version now stored. A unit only I changed keeps mine, one only they changed takes theirs, one both
  * changed to different values is a conflict (mine stays in `merged` until the person chooses).
  */
-export function mergeThreeWays(base: DraftContent, mine: DraftContent, theirs: DraftContent): ConflictMerge {
+export function mergeThreeWays(
+  base: DraftContent,
+  mine: DraftContent,
+  theirs: DraftContent,
+  /** Units whose input could not be read: changed by me even if what could be read equals the base. */
+  alsoChangedByMe: ReadonlySet<string> = new Set(),
+): ConflictMerge {
   let merged: unknown = theirs;
   const conflicts: FieldUnit[] = [];
   const takenFromTheirs: FieldUnit[] = [];
   for (const unit of FIELD_UNITS) {
     const [b, m, t] = [getAt(base, unit), getAt(mine, unit), getAt(theirs, unit)];
-    if (deepEqual(m, b)) {
+    if (deepEqual(m, b) && !alsoChangedByMe.has(unit)) {
       if (!deepEqual(t, b)) takenFromTheirs.push(unit);
       continue;
     }
@@ -474,17 +480,21 @@ export function getAt(value: unknown, path: string): unknown {
   return current;
 }
 
-/** A copy with the value at a dotted path replaced (undefined removes it); objects on the way are made. */
+/**
+ * A copy with the value at a dotted path replaced (undefined removes it from an object); objects on the
+ * way are made, lists are copied and indexed by the numeric parts.
+ */
 export function setAt(value: unknown, path: string, next: unknown): unknown {
   const [key = '', ...rest] = path.split('.');
-  const object = isPlainObject(value) ? { ...value } : {};
-  if (rest.length === 0) {
-    if (next === undefined) delete object[key];
-    else object[key] = next;
-    return object;
+  const inner = rest.length === 0 ? next : setAt(getAt(value, key), rest.join('.'), next);
+  if (Array.isArray(value)) {
+    const copy = [...value];
+    copy[Number(key)] = inner;
+    return copy;
   }
-  const inner = setAt(object[key], rest.join('.'), next);
-  if (isPlainObject(inner) && Object.keys(inner).length === 0) delete object[key];
+  const object = isPlainObject(value) ? { ...value } : {};
+  const emptied = isPlainObject(inner) && Object.keys(inner).length === 0 && rest.length > 0;
+  if (inner === undefined || emptied) delete object[key];
   else object[key] = inner;
   return object;
 }
