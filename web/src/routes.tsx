@@ -1,12 +1,30 @@
+import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 import { RequireSignIn } from './auth/require-sign-in.tsx';
 import { Shell } from './components/shell.tsx';
 import { CallsPage } from './pages/calls-page.tsx';
 import { ConfirmPage } from './pages/confirm-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
-import { OrganisationsPage } from './pages/organisations-page.tsx';
 import { RegisterPage } from './pages/register-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
+
+/**
+ * A page loaded on demand (its own chunk, not in the initial JavaScript) that needs an account:
+ *
+ *   { path: 'invitations', lazy: signedIn(() => import('./pages/invitations-page.tsx'), 'InvitationsPage') },
+ */
+function signedIn<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
+  return async () => {
+    const Page = (await load())[name] as ComponentType;
+    return {
+      element: (
+        <RequireSignIn>
+          <Page />
+        </RequireSignIn>
+      ),
+    };
+  };
+}
 
 /**
  * Every page of the portal, in one table. Add a page here (and its link in the shell's navigation if it
@@ -24,13 +42,26 @@ export const routes: RouteObject[] = [
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'register', element: <RegisterPage /> },
       { path: 'register/confirm', element: <ConfirmPage /> },
+      // Organisations, invitations, my applications and starting one: loaded on demand.
       {
         path: 'organisations',
-        element: (
-          <RequireSignIn>
-            <OrganisationsPage />
-          </RequireSignIn>
-        ),
+        lazy: signedIn(() => import('./pages/organisations-page.tsx'), 'OrganisationsPage'),
+      },
+      {
+        path: 'organisations/:orgId',
+        lazy: signedIn(() => import('./pages/organisation-page.tsx'), 'OrganisationPage'),
+      },
+      {
+        path: 'invitations',
+        lazy: signedIn(() => import('./pages/invitations-page.tsx'), 'InvitationsPage'),
+      },
+      {
+        path: 'applications',
+        lazy: signedIn(() => import('./pages/my-applications-page.tsx'), 'MyApplicationsPage'),
+      },
+      {
+        path: 'applications/new',
+        lazy: signedIn(() => import('./pages/new-application-page.tsx'), 'NewApplicationPage'),
       },
       { path: '*', element: <NotFoundPage /> },
     ],

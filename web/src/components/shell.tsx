@@ -44,7 +44,13 @@ export function Shell() {
             <NavLink to="/" end>
               {c.navCalls}
             </NavLink>
-            {session ? <NavLink to="/organisations">{c.navOrganisations}</NavLink> : null}
+            {session ? (
+              <>
+                <NavLink to="/organisations">{c.navOrganisations}</NavLink>
+                <NavLink to="/applications">{c.navApplications}</NavLink>
+                <NavLink to="/invitations">{c.navInvitations}</NavLink>
+              </>
+            ) : null}
           </nav>
           <div className="header__tools">
             <button type="button" className="link-button" lang={other} onClick={() => setLanguage(other)}>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import type { CallView } from '#shared/api/schemas/call.schema.ts';
 import { LEGAL_FORM_NAMES } from '#shared/domain/finance-rules.ts';
 import { api } from '../api.ts';
@@ -8,6 +9,7 @@ import { calls } from '../i18n/calls.ts';
 import { common } from '../i18n/common.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import type { Language } from '../i18n/messages.ts';
+import { myApplications } from '../i18n/my-applications.ts';
 
 type Load = { state: 'loading' } | { state: 'failed' } | { state: 'loaded'; items: CallView[] };
 
@@ -77,6 +79,18 @@ function CallCard({ call, language }: { call: CallView; language: Language }) {
         <strong>{t.deadline(formatDateTime(call.closesAt, language))}</strong>
       </p>
       <p>{call.summary[language]}</p>
+      {call.phase === 'open' ? (
+        <p>
+          {/* Signed out, the page sends the person to sign in (or register) and back. */}
+          <Link
+            className="button"
+            to={`/applications/new?call=${encodeURIComponent(call.id)}`}
+            aria-describedby={headingId}
+          >
+            {myApplications[language].apply}
+          </Link>
+        </p>
+      ) : null}
 
       <h3>{t.rulesHeading}</h3>
       <ul className="rules">

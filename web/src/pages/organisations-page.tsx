@@ -1,34 +1,50 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import * as z from 'zod/mini';
-import { LegalForm } from '#shared/api/schemas/call.schema.ts';
-import { OrganisationProfile, type OrganisationView } from '#shared/api/schemas/organisation.schema.ts';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { OrganisationProfile, OrganisationView } from '#shared/api/schemas/organisation.schema.ts';
 import { LEGAL_FORM_NAMES } from '#shared/domain/finance-rules.ts';
-import { ApiError, api } from '../api.ts';
+import { api } from '../api.ts';
 import { ErrorSummary } from '../components/error-summary.tsx';
-import { Field } from '../components/field.tsx';
 import { announce } from '../components/live-region.tsx';
 import { Page } from '../components/page.tsx';
-import { localizedResolver, summaryErrors } from '../forms/zod-form.ts';
+import {
+  applyServerErrors,
+  emptyProfileValues,
+  ProfileFields,
+  ProfileForm,
+  type ProfileFormValues,
+  profileSummaryErrors,
+} from '../features/organisations/profile-form.tsx';
+import { localizedResolver } from '../forms/zod-form.ts';
 import { common } from '../i18n/common.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import { organisations } from '../i18n/organisations.ts';
 
-/** What creating takes: the profile's name and legal form; the rest is filled in on the profile page. */
-const NewOrganisation = z.pick(OrganisationProfile, { legalName: true, legalForm: true });
-type NewOrganisation = z.infer<typeof NewOrganisation>;
-const FIELDS = ['legalName', 'legalForm'] as const;
-const idOf = (name: string) => `organisation-${name}`;
+const PREFIX = 'organisation';
 
 type Load = { state: 'loading' } | { state: 'failed' } | { state: 'loaded'; items: OrganisationView[] };
 
-/** /organisations: the caller's organisations (GET /api/organisations) and creating one (POST). */
+/** A path of the portal to continue with after creating (e.g. starting an application), else none. */
+function portalPath(value: string | null): string | undefined {
+  return value?.startsWith('/') && !value.startsWith('//') ? value : undefined;
+}
+
+/**
+ * /organisations: the caller's organisations (GET /api/organisations), each linking to its profile page,
+ * and creating one (POST) with as much of the profile as is known — only name and legal form are needed.
+ * `?next=/path` (from "Antrag stellen") goes on there once the organisation exists.
+ */
 export function OrganisationsPage() {
   const { language } = useLanguage();
   const t = organisations[language];
   const c = common[language];
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = portalPath(params.get('next'));
   const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [formError, setFormError] = useState<string>();
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  // Bumped when the server refuses, so the error summary takes focus then too (not only on submit).
+  const [refusals, setRefusals] = useState(0);
 
   const fetchOrganisations = useCallback(async () => {
     try {
@@ -42,30 +58,27 @@ export function OrganisationsPage() {
     void fetchOrganisations();
   }, [fetchOrganisations]);
 
-  const form = useForm<NewOrganisation>({
-    resolver: localizedResolver(NewOrganisation, language),
+  const form = useForm<ProfileFormValues, unknown, OrganisationProfile>({
+    resolver: localizedResolver(ProfileForm, language),
     shouldFocusError: false,
-    defaultValues: { legalName: '' },
+    defaultValues: emptyProfileValues(),
   });
   const { errors, isSubmitting, submitCount } = form.formState;
 
-  const submit = form.handleSubmit(async (values) => {
-    setFormError(undefined);
+  const submit = form.handleSubmit(async (profile) => {
+    setFormErrors([]);
     try {
-      const { body } = await api<OrganisationView>('POST', '/api/organisations', { body: values });
+      const { body } = await api<OrganisationView>('POST', '/api/organisations', { body: profile });
       announce(t.created(body.legalName));
-      form.reset();
+      form.reset(emptyProfileValues());
+      if (next) {
+        navigate(next);
+        return;
+      }
       await fetchOrganisations();
     } catch (error) {
-      if (error instanceof ApiError && error.problem.errors?.length) {
-        for (const [path, message] of Object.entries(error.fieldErrors)) {
-          if ((FIELDS as readonly string[]).includes(path))
-            form.setError(path as keyof NewOrganisation, { message });
-          else setFormError(message);
-        }
-      } else {
-        setFormError(error instanceof ApiError ? (error.problem.detail ?? t.saveFailed) : c.networkError);
-      }
+      setFormErrors(applyServerErrors(form, error, language, t.saveFailed, c.networkError));
+      setRefusals((count) => count + 1);
     }
   });
 
@@ -83,7 +96,9 @@ export function OrganisationsPage() {
         <ul className="card-list">
           {load.items.map((organisation) => (
             <li key={organisation.id} className="card">
-              <h2>{organisation.legalName}</h2>
+              <h2>
+                <Link to={`/organisations/${organisation.id}`}>{organisation.legalName}</Link>
+              </h2>
               <p>
                 {LEGAL_FORM_NAMES[organisation.legalForm][language]} ·{' '}
                 {organisation.role === 'owner' ? t.owner : t.member}
@@ -97,28 +112,20 @@ export function OrganisationsPage() {
           ))}
         </ul>
       ) : null}
+      {next && load.state === 'loaded' && load.items.length > 0 ? (
+        <p>
+          <Link to={next}>{t.continueApplying}</Link>
+        </p>
+      ) : null}
 
       <h2>{t.createHeading}</h2>
       <p>{t.createIntro}</p>
       <form onSubmit={submit} noValidate>
-        <ErrorSummary errors={summaryErrors(errors, FIELDS, idOf, formError)} submitCount={submitCount} />
-        <Field id={idOf('legalName')} label={t.legalName} error={errors.legalName?.message} required>
-          {(control) => <input {...control} autoComplete="organization" {...form.register('legalName')} />}
-        </Field>
-        <Field id={idOf('legalForm')} label={t.legalForm} error={errors.legalForm?.message} required>
-          {(control) => (
-            <select {...control} defaultValue="" {...form.register('legalForm')}>
-              <option value="" disabled>
-                {t.chooseLegalForm}
-              </option>
-              {LegalForm.options.map((legalForm) => (
-                <option key={legalForm} value={legalForm}>
-                  {LEGAL_FORM_NAMES[legalForm][language]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <ErrorSummary
+          errors={profileSummaryErrors(errors, PREFIX, formErrors)}
+          submitCount={submitCount + refusals}
+        />
+        <ProfileFields form={form} prefix={PREFIX} language={language} />
         <button type="submit" className="button" disabled={isSubmitting}>
           {isSubmitting ? t.creating : t.create}
         </button>
