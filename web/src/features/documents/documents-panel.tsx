@@ -274,7 +274,7 @@ function DocumentRow(props: {
               {editable ? (
                 <button type="button" className="link-button" onClick={() => props.onDelete(item)}>
                   {t.delete}
-                  <span className="visually-hidden">: {item.fileName}</span>
+                  <span className="visually-hidden"> ({item.fileName})</span>
                 </button>
               ) : null}
             </li>
@@ -305,7 +305,7 @@ function DocumentRow(props: {
             }}
           >
             {replacing ? t.uploadReplacement : t.upload}
-            <span className="visually-hidden">: {row.label}</span>
+            <span className="visually-hidden"> ({row.label})</span>
           </button>
         </div>
       ) : null}
