@@ -1,4 +1,10 @@
-import { getSession, refreshSession, requestSignIn, validIdToken } from './auth/session.ts';
+import {
+  getSession,
+  refreshSession,
+  requestSignIn,
+  SignInCancelledError,
+  validIdToken,
+} from './auth/session.ts';
 import { getLanguage } from './i18n/language.tsx';
 
 /**
@@ -7,7 +13,7 @@ import { getLanguage } from './i18n/language.tsx';
  *
  * - an expired ID token is refreshed before the request, and once more if the API still answers 401;
  * - when the session is over for good, the sign-in dialog opens over the page (which stays mounted, so
- *   typed input is kept) and the request is sent again after sign-in;
+ *   typed input is kept) and the request is sent again after sign-in (cancelled: ApiError 401);
  * - an error answer (application/problem+json, RFC 9457) becomes an ApiError with its field errors.
  *
  *   const { body } = await api<{ items: CallView[] }>('GET', '/api/calls', { auth: false });
@@ -65,17 +71,27 @@ export async function api<T = unknown>(
   options: ApiOptions = {},
 ): Promise<ApiResponse<T>> {
   const auth = options.auth ?? true;
-  if (auth && !(await validIdToken())) await requestSignIn();
+  if (auth && !(await validIdToken())) await signInAgain();
 
   let response = await send(method, path, options, auth);
   if (response.status === 401 && auth) {
     // The gateway refused the token: refresh once; if that fails too, ask the person to sign in.
-    if (!(await refreshSession())) await requestSignIn();
+    if (!(await refreshSession())) await signInAgain();
     response = await send(method, path, options, auth);
   }
   const body = await readBody(response);
   if (!response.ok) throw new ApiError(response.status, toProblem(response.status, body));
   return { status: response.status, body: body as T, headers: response.headers };
+}
+
+/** Waits for the sign-in dialog; if the person cancels it, the request fails as unauthorised (401). */
+async function signInAgain(): Promise<void> {
+  try {
+    await requestSignIn();
+  } catch (error) {
+    if (error instanceof SignInCancelledError) throw new ApiError(401, { title: error.message });
+    throw error;
+  }
 }
 
 async function send(method: string, path: string, options: ApiOptions, auth: boolean): Promise<Response> {

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { common } from '../i18n/common.ts';
 import { useMessages } from '../i18n/language.tsx';
 
@@ -17,6 +17,8 @@ export interface SummaryError {
 export function ErrorSummary({ errors, submitCount }: { errors: SummaryError[]; submitCount: number }) {
   const c = useMessages(common);
   const ref = useRef<HTMLDivElement>(null);
+  // A page form and the sign-in dialog can both show one: ids must differ.
+  const titleId = useId();
   const count = submitCount > 0 ? errors.length : 0;
   // Only a new submit moves focus; re-validation while typing must not pull it away from the field.
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the submit, not on the errors
@@ -25,8 +27,8 @@ export function ErrorSummary({ errors, submitCount }: { errors: SummaryError[]; 
   }, [submitCount]);
   if (count === 0) return null;
   return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">{c.errorSummaryTitle}</h2>
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={titleId}>
+      <h2 id={titleId}>{c.errorSummaryTitle}</h2>
       <ul>
         {errors.map((error) => (
           <li key={`${error.fieldId ?? ''}-${error.message}`}>
