@@ -63,32 +63,6 @@ export const routes: RouteObject[] = [
         path: 'applications/new',
         lazy: signedIn(() => import('./pages/new-application-page.tsx'), 'NewApplicationPage'),
       },
-      {
-        // The status page of one application (features/application-status): loaded on demand.
-        path: 'applications/:id',
-        lazy: async () => {
-          const { ApplicationStatusPage } = await import(
-            './features/application-status/application-status-page.tsx'
-          );
-          return {
-            element: (
-              <RequireSignIn>
-                <ApplicationStatusPage />
-              </RequireSignIn>
-            ),
-          };
-        },
-      },
-      {
-        // The multi-step form of a draft (features/application-form): loaded on demand.
-        path: 'applications/:id/edit',
-        lazy: async () => {
-          const { ApplicationFormRoute } = await import(
-            './features/application-form/application-form-page.tsx'
-          );
-          return { element: <ApplicationFormRoute /> };
-        },
-      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
