@@ -55,6 +55,8 @@ export interface TestUser {
 }
 
 const PASSWORD = 'Test-Passwort-12345!';
+/** The password of every givenUser(), for signing in through the portal in browser tests. */
+export const TEST_USER_PASSWORD = PASSWORD;
 
 /** Signs in with USER_PASSWORD_AUTH, as the web apps do, and returns the ID token. */
 export async function signIn(email: string, password: string, on?: On): Promise<string> {

@@ -63,6 +63,22 @@ export const routes: RouteObject[] = [
         path: 'applications/new',
         lazy: signedIn(() => import('./pages/new-application-page.tsx'), 'NewApplicationPage'),
       },
+      {
+        // The status page of one application (features/application-status): loaded on demand.
+        path: 'applications/:id',
+        lazy: async () => {
+          const { ApplicationStatusPage } = await import(
+            './features/application-status/application-status-page.tsx'
+          );
+          return {
+            element: (
+              <RequireSignIn>
+                <ApplicationStatusPage />
+              </RequireSignIn>
+            ),
+          };
+        },
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

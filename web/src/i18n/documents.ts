@@ -11,6 +11,7 @@ export const documents = defineMessages({
     intro: (types: string, maxSize: string) =>
       `Laden Sie zu jeder Unterlage eine Datei hoch (${types}, höchstens ${maxSize}). Jede Datei wird nach dem Hochladen geprüft; erst eine geprüfte Datei zählt.`,
     readOnlyIntro: 'Diese Unterlagen liegen dem Antrag bei.',
+    noneReadOnly: 'Dem Antrag liegen keine Unterlagen bei.',
     mandatoryCount: (verified: number, total: number) =>
       `${verified} von ${total} Pflichtunterlagen hochgeladen und geprüft.`,
     mandatory: 'Pflichtunterlage',
@@ -63,6 +64,7 @@ export const documents = defineMessages({
     intro: (types: string, maxSize: string) =>
       `Upload one file for each document (${types}, at most ${maxSize}). Each file is checked after uploading; only a checked file counts.`,
     readOnlyIntro: 'These documents are part of the application.',
+    noneReadOnly: 'No documents are attached to the application.',
     mandatoryCount: (verified: number, total: number) =>
       `${verified} of ${total} mandatory documents uploaded and verified.`,
     mandatory: 'Mandatory document',

@@ -195,6 +195,13 @@ export function DocumentsPanel({ applicationId, call, editable, onChange }: Docu
     ? allRows
     : allRows.filter((row) => row.type !== OTHER || itemsOf(OTHER).length > 0);
 
+  if (!editable && items.length === 0 && requiredRows.length === 0) {
+    return (
+      <div className="documents-panel">
+        <p>{t.noneReadOnly}</p>
+      </div>
+    );
+  }
   return (
     <div className="documents-panel">
       <p>{editable ? t.intro(typesList, maxSize) : t.readOnlyIntro}</p>
