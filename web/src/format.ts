@@ -33,6 +33,15 @@ export function formatDateTime(iso: string, language: Language): string {
   return language === 'de' ? `${text} Uhr` : text;
 }
 
+/** An instant as its Berlin time of day: "14:03" (both languages use the 24-hour clock). */
+export function formatTime(iso: string, language: Language): string {
+  const format = cached(
+    `t-${language}`,
+    () => new Intl.DateTimeFormat(LOCALES[language], { timeStyle: 'short', timeZone: BERLIN }),
+  );
+  return format.format(new Date(iso));
+}
+
 /** An instant as its Berlin calendar date: "31. März 2027" / "31 March 2027". */
 export function formatInstantDate(iso: string, language: Language): string {
   const format = cached(

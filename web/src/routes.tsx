@@ -79,6 +79,16 @@ export const routes: RouteObject[] = [
           };
         },
       },
+      {
+        // The multi-step form of a draft (features/application-form): loaded on demand.
+        path: 'applications/:id/edit',
+        lazy: async () => {
+          const { ApplicationFormRoute } = await import(
+            './features/application-form/application-form-page.tsx'
+          );
+          return { element: <ApplicationFormRoute /> };
+        },
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -172,6 +172,11 @@ export class Autosave {
     return this.flush();
   }
 
+  /** Saving is allowed (again): the form is on the page. */
+  start(): void {
+    this.#stopped = false;
+  }
+
   /** No more saving (the page is going away, or the application was submitted). */
   stop(): void {
     this.#stopped = true;
