@@ -671,22 +671,25 @@ describe('stream poller against DynamoDB Local', () => {
       await once(child.stdout, 'data');
       // Readers racing the writer see the old file or the new one, never half of one (a plain
       // writeFile fails this within milliseconds); the same holds for whatever a kill leaves behind.
-      const until = performance.now() + 150 + Math.random() * 100;
+      // A number of reads rather than a time window, so a loaded machine races the writer as often (the
+      // random extra reads move the kill to a random moment of the writer's cycle).
+      const wanted = 20 + Math.floor(Math.random() * 20);
+      const giveUpAt = performance.now() + 20_000;
       let reads = 0;
-      while (performance.now() < until) {
+      while (reads < wanted && performance.now() < giveUpAt) {
         const checkpoint = await readCheckpoint(checkpointFile);
         if (checkpoint !== undefined) reads += 1;
       }
       child.kill('SIGKILL');
       await once(child, 'exit');
 
-      expect(reads).toBeGreaterThan(10);
+      expect(reads).toBe(wanted);
       const checkpoint = await readCheckpoint(checkpointFile);
       expect(checkpoint?.shards['shardId-0']?.sequenceNumber).toMatch(/^\d{21}$/);
     }
   });
 
-  it('measures the delay from a write to the handler call at intervalMs 50', async () => {
+  it('delivers every one of 50 writes at random moments of the poll cycle, and reports the delay', async () => {
     const tableName = await createTable();
     const arrived = new Map<string, number>();
     await start({
@@ -709,10 +712,13 @@ describe('stream poller against DynamoDB Local', () => {
     const delays = [...written].map(([pk, at]) => (arrived.get(pk) as number) - at).sort((a, b) => a - b);
     const percentile = (p: number) =>
       Math.round(delays[Math.min(delays.length - 1, Math.floor(p * delays.length))] as number);
+    // Reported, not asserted: speed belongs to the benchmarks (a shared machine makes any bound flaky).
+    // What is asserted is that exactly the written items arrived (a record may reach the handler before
+    // the put's answer reaches the test, so single delays can be slightly negative).
     console.info(
       `stream delivery delay over ${delays.length} writes at intervalMs 50: median ${percentile(0.5)} ms, ` +
         `p90 ${percentile(0.9)} ms, max ${percentile(1)} ms`,
     );
-    expect(percentile(0.5)).toBeLessThan(150);
+    expect([...arrived.keys()].sort()).toEqual([...written.keys()].sort());
   });
 });
