@@ -1,15 +1,26 @@
+import { randomUUID } from 'node:crypto';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORGS, DEMO_PASSWORD } from '../../infra/local/seed.ts';
 import type { ApplicationView } from '../../shared/api/schemas/application.schema.ts';
 import type { CallView } from '../../shared/api/schemas/call.schema.ts';
-import { api, signIn } from '../support/local-stack.ts';
-import { expectNoAxeViolations, focusedName, launchBrowser, newPage, screenshot } from './support/browser.ts';
+import { api, sentEmails, signIn } from '../support/local-stack.ts';
+import {
+  expectNoAxeViolations,
+  focusedName,
+  launchBrowser,
+  newPage,
+  screenshot,
+  tabTo,
+} from './support/browser.ts';
 
-const [LEIPZIG] = DEMO_ORGS;
+const [LEIPZIG, LAUSITZ] = DEMO_ORGS;
 // Amira and Lena are both members of the Interkulturelles Netzwerk Leipzig (seed.ts).
 const AMIRA = 'amira.haddad@example.org';
 const LENA = 'lena.krause@example.org';
+// Jonas runs the Bildungswerk Lausitz gGmbH.
+const JONAS = 'jonas.weber@example.org';
 
 /** Text without the no-break spaces Intl puts into amounts and percentages. */
 const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
@@ -48,13 +59,7 @@ async function stored(id: string, token: string): Promise<ApplicationView> {
 /** Opens the form signed out: the portal asks to sign in and comes back to it. */
 async function openForm(page: Page, id: string, email: string) {
   await page.goto(`/applications/${id}/edit`);
-  try {
-    await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor({ timeout: 10_000 });
-  } catch (e) {
-    await screenshot(page, 'debug-open');
-    console.log(page.url(), await page.content());
-    throw e;
-  }
+  await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
   await page.getByLabel(/^E-Mail-Adresse/).fill(email);
   await page.getByLabel(/^Passwort/).fill(DEMO_PASSWORD);
   await page.getByRole('main').getByRole('button', { name: 'Anmelden' }).click();
@@ -69,6 +74,29 @@ async function description(page: Page, selector: string): Promise<string> {
     .filter(Boolean);
   const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()));
   return plain(texts.join(' '));
+}
+
+/** A real one-page PDF, as a scanned document would be. */
+async function aPdf(text: string): Promise<Buffer> {
+  const document = await PDFDocument.create();
+  const font = await document.embedFont(StandardFonts.Helvetica);
+  document.addPage([595, 842]).drawText(text, { x: 50, y: 780, size: 14, font });
+  return Buffer.from(await document.save());
+}
+
+/**
+ * A date whose day equals its month (2027-03-03), so typing its digits into a date field gives the same
+ * date whether the browser shows DD.MM.YYYY or MM/DD/YYYY (Chromium follows its own UI language there,
+ * not the page's locale). The day stays within the given date's month, on or after the 1st.
+ */
+function dayEqualsMonth(isoDate: string): { iso: string; typed: string } {
+  const [year, month] = isoDate.split('-') as [string, string];
+  return { iso: `${year}-${month}-${month}`, typed: `${month}${month}${year}` };
+}
+
+/** Polls until the value is as expected: autosave waits a second after typing, then saves. */
+function eventually<T>(read: () => Promise<T>) {
+  return expect.poll(read, { timeout: 30_000, interval: 200 });
 }
 
 async function savedAtStatus(page: Page, language: 'de' | 'en' = 'de') {
@@ -179,9 +207,7 @@ describe('the application form', () => {
     expect(await page.locator(own).getAttribute('aria-invalid')).toBeNull();
     expect(plain(await overview.getByTestId('funding-rate').textContent())).toBe('94,99 % (höchstens 95 %)');
     expect(plain(await overview.getByTestId('own-share').textContent())).toBe('5 % (mindestens 5 %)');
-    await expect
-      .poll(async () => (await stored(id, token)).financePlan?.requestedGrantCents, { timeout: 10_000 })
-      .toBe(1_329_200);
+    await eventually(async () => (await stored(id, token)).financePlan?.requestedGrantCents).toBe(1_329_200);
     await savedAtStatus(page);
     const plan = (await stored(id, token)).financePlan;
     expect(plan).toMatchObject({
@@ -247,7 +273,7 @@ describe('the application form', () => {
     expect(main).toContain(summary);
     expect(main).toContain('Projektleitung (E9, 20 %, 12 Monate): 11.520,00 €');
     expect(main).toContain('Leipzig (Kreisfreie Stadt)');
-    await expect.poll(async () => (await stored(id, token)).missing, { timeout: 10_000 }).toEqual([]);
+    await eventually(async () => (await stored(id, token)).missing).toEqual([]);
     await savedAtStatus(page);
     await expectNoAxeViolations(page);
     await screenshot(page, 'application-form-7-summary');
@@ -268,7 +294,7 @@ describe('the application form', () => {
       .getByTestId('save-status')
       .getByText('Noch nicht gespeichert (unvollständig oder fehlerhaft): Honorare.')
       .waitFor();
-    await expect.poll(async () => (await stored(id, token)).financePlan?.ownContributionCents).toBe(5000);
+    await eventually(async () => (await stored(id, token)).financePlan?.ownContributionCents).toBe(5000);
     expect((await stored(id, token)).financePlan?.fees).toBeUndefined();
     await page.locator('#field-financePlan-fees-0-amountCents').blur();
     await page.getByText('Bitte geben Sie einen Betrag in Euro ein, zum Beispiel 1.234,56.').waitFor();
@@ -284,11 +310,341 @@ describe('the application form', () => {
 
     // Corrected, it is saved, and leaving needs no question.
     await page.locator('#field-financePlan-fees-0-amountCents').fill('120');
-    await expect
-      .poll(async () => (await stored(id, token)).financePlan?.fees)
-      .toEqual([expect.objectContaining({ description: 'Sprachmittlung', amountCents: 12_000 })]);
+    await eventually(async () => (await stored(id, token)).financePlan?.fees).toEqual([
+      expect.objectContaining({ description: 'Sprachmittlung', amountCents: 12_000 }),
+    ]);
     await savedAtStatus(page);
     await page.getByRole('link', { name: 'Förderaufrufe' }).click();
     await page.getByRole('heading', { level: 1, name: 'Förderaufrufe' }).waitFor();
+  });
+  it('resolves a version conflict between two members without losing what was typed', async () => {
+    const { id, token } = await aDraft(AMIRA, LEIPZIG.id, call.id, 'Begegnungscafé Volkmarsdorf', {
+      summary: 'Erste Fassung',
+      region: 'leipzig',
+    });
+    const amira = await newPage(browser);
+    const lena = await newPage(browser);
+    await openForm(amira, id, AMIRA);
+    await openForm(lena, id, LENA);
+
+    // Amira saves first: a new title and summary, and another region.
+    await amira.locator('#field-title').fill('Begegnungscafé Volkmarsdorf – Amira');
+    await amira.locator('#field-summary').fill('Fassung von Amira');
+    await eventually(async () => (await stored(id, token)).summary).toBe('Fassung von Amira');
+    await amira.goto(`/applications/${id}/edit?step=target-groups`);
+    await amira.getByLabel(/^Region/).selectOption('dresden');
+    await eventually(async () => (await stored(id, token)).region).toBe('dresden');
+
+    // Lena, still on the version she opened, types her own title and summary.
+    await lena.locator('#field-title').fill('Begegnungscafé Volkmarsdorf – Lena');
+    await lena.locator('#field-summary').fill('Fassung von Lena');
+    const panel = lena.getByRole('region', { name: 'Jemand anderes hat den Antrag inzwischen gespeichert' });
+    await panel.waitFor();
+    // The panel's heading has the focus; both fields are compared; nothing Lena typed is gone.
+    expect(await lena.evaluate('document.activeElement?.id')).toBe('conflict-heading');
+    expect(await lena.getByTestId('save-status').textContent()).toBe(
+      'Nicht gespeichert: Bitte entscheiden Sie oben, welche Angaben gelten sollen.',
+    );
+    expect(await panel.getByTestId('conflict-summary-mine').textContent()).toBe('Fassung von Lena');
+    expect(await panel.getByTestId('conflict-summary-theirs').textContent()).toBe('Fassung von Amira');
+    expect(await panel.getByTestId('conflict-title-mine').textContent()).toBe(
+      'Begegnungscafé Volkmarsdorf – Lena',
+    );
+    expect(await panel.getByTestId('conflict-title-theirs').textContent()).toBe(
+      'Begegnungscafé Volkmarsdorf – Amira',
+    );
+    // The region only Amira changed is taken over, and said so.
+    await panel
+      .getByText(
+        'Aus dem gespeicherten Stand übernommen, weil Sie diese Angaben nicht geändert hatten: Region.',
+      )
+      .waitFor();
+    expect(await lena.locator('#field-summary').inputValue()).toBe('Fassung von Lena');
+    expect(await lena.locator('#field-title').inputValue()).toBe('Begegnungscafé Volkmarsdorf – Lena');
+    await expectNoAxeViolations(lena);
+    await screenshot(lena, 'application-form-conflict');
+
+    // Lena keeps her summary and takes Amira's title.
+    const title = panel.getByRole('group', { name: 'Titel des Projekts' });
+    await title.getByLabel('Gespeicherten Stand übernehmen').check();
+    expect(
+      await panel
+        .getByRole('group', { name: 'Kurzbeschreibung' })
+        .getByLabel('Meine Eingabe behalten')
+        .isChecked(),
+    ).toBe(true);
+    await panel.getByRole('button', { name: 'Auswahl übernehmen und speichern' }).click();
+    await panel.waitFor({ state: 'detached' });
+    await eventually(async () => (await stored(id, token)).summary).toBe('Fassung von Lena');
+    expect(await stored(id, token)).toMatchObject({
+      title: 'Begegnungscafé Volkmarsdorf – Amira',
+      summary: 'Fassung von Lena',
+      region: 'dresden',
+    });
+    expect(await lena.locator('#field-title').inputValue()).toBe('Begegnungscafé Volkmarsdorf – Amira');
+    expect(await lena.locator('#field-summary').inputValue()).toBe('Fassung von Lena');
+    await savedAtStatus(lena);
+  });
+
+  it('keeps the form when the session ends during autosave, and saves after signing in again', async () => {
+    const { id, token } = await aDraft(AMIRA, LEIPZIG.id, call.id, 'Nähcafé Reudnitz');
+    const page = await newPage(browser);
+    await page.clock.install();
+    await openForm(page, id, AMIRA);
+    await page.locator('#field-summary').fill('Vor dem Ende der Sitzung');
+    await eventually(async () => (await stored(id, token)).summary).toBe('Vor dem Ende der Sitzung');
+
+    // A day later the ID token has expired and the user pool refuses the refresh token too.
+    await page.route('**/cognito', async (route) => {
+      if (route.request().postData()?.includes('REFRESH_TOKEN_AUTH')) {
+        await route.fulfill({
+          status: 400,
+          contentType: 'application/x-amz-json-1.1',
+          body: JSON.stringify({ __type: 'NotAuthorizedException', message: 'Refresh Token has expired' }),
+        });
+      } else {
+        await route.continue();
+      }
+    });
+    await page.clock.fastForward('25:00:00');
+    await page.locator('#field-summary').fill('Nach dem Ende der Sitzung getippt');
+    const dialog = page.getByRole('dialog', { name: 'Bitte melden Sie sich erneut an' });
+    await dialog.waitFor();
+    // The form is still there underneath, with what was typed.
+    expect(await page.locator('#field-summary').inputValue()).toBe('Nach dem Ende der Sitzung getippt');
+    expect(await page.getByTestId('save-status').textContent()).toBe('Wird gespeichert …');
+    await expectNoAxeViolations(page);
+    await dialog.getByLabel(/^Passwort/).fill(DEMO_PASSWORD);
+    await dialog.getByRole('button', { name: 'Anmelden' }).click();
+
+    await eventually(async () => (await stored(id, token)).summary).toBe('Nach dem Ende der Sitzung getippt');
+    await savedAtStatus(page);
+    expect(await dialog.isVisible()).toBe(false);
+  });
+
+  it('speaks English when chosen: texts, amounts, rules and the autosave status', async () => {
+    const { id, token } = await aDraft(AMIRA, LEIPZIG.id, call.id, 'Language café', {
+      summary: 'A weekly language café for newly arrived families.',
+      financePlan: {
+        material: [{ id: 'rent', description: 'Room rent', amountCents: 1_234_500 }],
+        ownContributionCents: 10_000,
+      },
+    });
+    const page = await newPage(browser);
+    await openForm(page, id, AMIRA);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Edit application' }).waitFor();
+    const steps = page.getByRole('navigation', { name: 'Steps of the application' });
+    await page.getByText('Step 1 of 7').waitFor();
+    await page.getByLabel(/^Summary/).fill('A weekly language café for newly arrived families in Grünau.');
+    await savedAtStatus(page, 'en');
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'application-form-en-project');
+
+    await steps.getByRole('link', { name: /^4 Cost and financing plan/ }).click();
+    await page.getByText('Step 4 of 7').waitFor();
+    // Amounts are written the English way, and the rules speak English.
+    expect(await page.locator('#field-financePlan-material-0-amountCents').inputValue()).toBe('12,345.00');
+    expect(await page.locator('#field-financePlan-ownContributionCents').inputValue()).toBe('100.00');
+    await page
+      .getByText(
+        'The own contribution (€100.00) is too low: this call requires at least 5% of the total costs (€12,345.00), that is at least €617.25.',
+      )
+      .waitFor();
+    const overview = page.getByRole('complementary', { name: 'Finance overview' });
+    expect(await overview.getByTestId('total-costs').textContent()).toBe('€12,345.00');
+    // An amount typed the English way is read the English way.
+    await page.locator('#field-financePlan-ownContributionCents').fill('1,000.50');
+    await eventually(async () => (await stored(id, token)).financePlan?.ownContributionCents).toBe(100_050);
+    expect(await page.getByText(/The own contribution .* is too low/).count()).toBe(0);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'application-form-en-finance');
+
+    await steps.getByRole('link', { name: /^6 Declarations/ }).click();
+    await page.getByText('Step 6 of 7').waitFor();
+    expect(await description(page, '#field-declarations-electronicNotificationConsent')).toContain(
+      'It counts as notified on the day after it is first retrieved (section 41 (2a) of the German Administrative Procedure Act)',
+    );
+    await expectNoAxeViolations(page);
+
+    await steps.getByRole('link', { name: /^7 Summary/ }).click();
+    await page.getByText('Step 7 of 7').waitFor();
+    await page
+      .getByRole('region', { name: 'Still open before submitting' })
+      .getByText('Missing entries')
+      .waitFor();
+    const main = plain(await page.getByRole('main').textContent());
+    // Nothing of the portal's German is left (what the applicant typed is theirs).
+    expect(main).not.toMatch(
+      /Schritt|Speicher|Weiter|Zurück|Eigenanteil|Kosten|Bitte|Erklärung|Zusammenfassung|Ändern/,
+    );
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'application-form-en-summary');
+  });
+
+  it('is filled in, documented and submitted with the keyboard alone, ending on the status page with the receipt', async () => {
+    const title = `Sprachcafé Bautzen ${randomUUID().slice(0, 6)}`;
+    const { id, token } = await aDraft(JONAS, LAUSITZ.id, call.id, title);
+    const page = await newPage(browser);
+    const { keyboard } = page;
+    const idempotencyKeys: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith(`/api/applications/${id}/submit`)) {
+        idempotencyKeys.push(request.headers()['idempotency-key'] ?? '');
+      }
+    });
+
+    await page.goto(`/applications/${id}/edit`);
+    await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
+    await tabTo(page, /^E-Mail-Adresse/);
+    await keyboard.type(JONAS);
+    await tabTo(page, /^Passwort/);
+    await keyboard.type(DEMO_PASSWORD);
+    await keyboard.press('Enter');
+    await page.getByRole('navigation', { name: 'Schritte des Antrags' }).waitFor();
+
+    // 1 Projekt
+    await tabTo(page, /^Kurzbeschreibung/);
+    await keyboard.type('Sprachcafé mit Kinderbetreuung für neu zugewanderte Familien in Bautzen.');
+    await tabTo(page, 'Weiter: Zielgruppen & Region');
+    await keyboard.press('Enter');
+
+    // 2 Zielgruppen & Region: boxes with Space, the region by typing its name into the list.
+    await page.getByText('Schritt 2 von 7').waitFor();
+    await tabTo(page, 'Neuzugewanderte');
+    await keyboard.press('Space');
+    await tabTo(page, 'Eltern');
+    await keyboard.press('Space');
+    await tabTo(page, /^Region/);
+    await keyboard.type('Landkreis Bautzen');
+    await tabTo(page, 'Weiter: Zeitraum');
+    await keyboard.press('Enter');
+
+    // 3 Zeitraum
+    await page.getByText('Schritt 3 von 7').waitFor();
+    const start = dayEqualsMonth(call.projectPeriod.earliestStart);
+    const end = dayEqualsMonth(call.projectPeriod.latestEnd);
+    await tabTo(page, /^Projektbeginn/);
+    await keyboard.type(start.typed);
+    await tabTo(page, /^Projektende/);
+    await keyboard.type(end.typed);
+    await tabTo(page, 'Weiter: Kosten- und Finanzierungsplan');
+    await keyboard.press('Enter');
+
+    // 4 Kosten- und Finanzierungsplan: 20 % of a 4,800 € position for 10 months, rent, the flat rate.
+    await page.getByText('Schritt 4 von 7').waitFor();
+    await tabTo(page, 'Stelle hinzufügen');
+    await keyboard.press('Enter');
+    await page.waitForFunction("document.activeElement?.id === 'field-financePlan-staff-0-role'");
+    await keyboard.type('Projektleitung');
+    await keyboard.press('Tab');
+    await keyboard.type('E9');
+    await keyboard.press('Tab');
+    await keyboard.type('20');
+    await keyboard.press('Tab');
+    await keyboard.type('10');
+    await keyboard.press('Tab');
+    await keyboard.type('4.800,00');
+    await tabTo(page, 'Sachausgabe hinzufügen');
+    await keyboard.press('Enter');
+    await page.waitForFunction("document.activeElement?.id === 'field-financePlan-material-0-description'");
+    await keyboard.type('Raummiete');
+    await keyboard.press('Tab');
+    await keyboard.type('1.200,00');
+    await tabTo(page, /^Verwaltungskostenpauschale/);
+    await keyboard.press('Space');
+    await tabTo(page, /^Eigenanteil \(Euro\)/);
+    await keyboard.type('600');
+    await tabTo(page, /^Beantragter Zuschuss/);
+    await keyboard.type('11.280');
+    const overview = page.getByRole('complementary', { name: 'Finanzübersicht' });
+    await overview.getByText('Der Finanzplan erfüllt die Regeln dieses Aufrufs.').waitFor();
+    expect(plain(await overview.getByTestId('total-costs').textContent())).toBe('11.880,00 €');
+    await tabTo(page, 'Weiter: Unterlagen');
+    await keyboard.press('Enter');
+
+    // 5 Unterlagen: each mandatory document chosen with Space and uploaded with Enter.
+    await page.getByText('Schritt 5 von 7').waitFor();
+    for (const document of call.requiredDocuments.filter((d) => d.mandatory)) {
+      await tabTo(page, `Datei für „${document.label.de}“ auswählen`, 60);
+      const chooser = page.waitForEvent('filechooser');
+      await keyboard.press('Space');
+      await (await chooser).setFiles({
+        name: `${document.id}.pdf`,
+        mimeType: 'application/pdf',
+        buffer: await aPdf(`${document.label.de} – Bildungswerk Lausitz gGmbH`),
+      });
+      await keyboard.press('Tab');
+      expect(await focusedName(page)).toMatch(/^Hochladen/);
+      await keyboard.press('Enter');
+      await page
+        .getByRole('listitem', { name: new RegExp(`^${document.label.de}`) })
+        .getByText('Geprüft und angenommen')
+        .waitFor();
+    }
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'application-form-5-documents-uploaded');
+    await tabTo(page, 'Weiter: Erklärungen', 60);
+    await keyboard.press('Enter');
+
+    // 6 Erklärungen: boxes with Space; the first answer of each question ("Nein") with Space.
+    await page.getByText('Schritt 6 von 7').waitFor();
+    await tabTo(page, /^Das Projekt hat noch nicht begonnen/);
+    await keyboard.press('Space');
+    await tabTo(page, /^Ich habe zur Kenntnis genommen/);
+    await keyboard.press('Space');
+    await tabTo(page, 'Nein');
+    await keyboard.press('Space');
+    await tabTo(page, 'Nein');
+    await keyboard.press('Space');
+    await tabTo(page, /^Ich willige ein/);
+    await keyboard.press('Space');
+    await tabTo(page, 'Weiter: Zusammenfassung');
+    await keyboard.press('Enter');
+
+    // 7 Zusammenfassung: nothing open; submit with Enter.
+    await page.getByText('Schritt 7 von 7').waitFor();
+    await page.getByText('Alle Angaben sind vollständig. Sie können den Antrag jetzt einreichen.').waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'application-form-7-summary-complete');
+    await tabTo(page, 'Antrag einreichen', 80);
+    await keyboard.press('Enter');
+
+    await page.waitForURL((url) => url.pathname === `/applications/${id}`);
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    expect(idempotencyKeys).toHaveLength(1);
+    expect(idempotencyKeys[0]).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    const submitted = await stored(id, token);
+    expect(submitted).toMatchObject({
+      targetGroups: ['neuzugewanderte', 'eltern'],
+      region: 'bautzen',
+      projectPeriod: { start: start.iso, end: end.iso },
+      financePlan: {
+        ownContributionCents: 60_000,
+        requestedGrantCents: 1_128_000,
+        claimsAdminFlatRate: true,
+      },
+      declarations: {
+        notStartedYet: true,
+        subsidyFactsAcknowledged: true,
+        deMinimisReceived: false,
+        inputTaxDeduction: 'none',
+        electronicNotificationConsent: true,
+      },
+    });
+    expect(submitted.status).not.toBe('DRAFT');
+    await screenshot(page, 'application-status-after-submit');
+
+    // The intake confirms receipt by email to the person who submitted.
+    await eventually(async () =>
+      (await sentEmails()).some(
+        (mail) =>
+          mail.destination.to.includes(JONAS) &&
+          mail.subject.includes(`Eingangsbestätigung`) &&
+          mail.subject.includes(title),
+      ),
+    ).toBe(true);
   });
 });

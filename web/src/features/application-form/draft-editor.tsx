@@ -3,8 +3,11 @@ import { type Path, useForm, useWatch } from 'react-hook-form';
 import { useBlocker, useNavigate, useSearchParams } from 'react-router';
 import type { ApplicationView } from '#shared/api/schemas/application.schema.ts';
 import type { CallView } from '#shared/api/schemas/call.schema.ts';
+import type { DocumentView } from '#shared/api/schemas/document.schema.ts';
 import type { OrganisationView } from '#shared/api/schemas/organisation.schema.ts';
+import type { ApplicationDocument } from '#shared/domain/document.ts';
 import { checkDraft } from '#shared/domain/finance-rules.ts';
+import { documentGaps as mandatoryDocumentGaps } from '#shared/domain/submission-check.ts';
 import { ApiError, api } from '../../api.ts';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { announce } from '../../components/live-region.tsx';
@@ -28,10 +31,17 @@ import {
   toFormValues,
 } from './draft-form.ts';
 import { draftResolver } from './draft-resolver.ts';
-import { type Editor, EditorContext, inputErrorAt, leafErrors, useEditor } from './editor-context.tsx';
+import {
+  type Editor,
+  EditorContext,
+  inputErrorAt,
+  leafErrors,
+  type OpenPoint,
+  useEditor,
+} from './editor-context.tsx';
 import { FinanceStep } from './finance-step.tsx';
 import { anchorPath, fieldId, isStep, STEPS, type StepKey, stepOfPath } from './steps.ts';
-import { type OpenPoint, type SubmitState, SummaryStep } from './summary-step.tsx';
+import { type SubmitState, SummaryStep } from './summary-step.tsx';
 
 const STEP_VIEWS: Record<StepKey, () => ReactNode> = {
   project: ProjectStep,
@@ -151,6 +161,18 @@ export function DraftEditor({
     };
   }, [autosave, form]);
 
+  // An automatic merge after someone else saved is said out loud too, not only shown.
+  const merged = saved.merged;
+  useEffect(() => {
+    if (merged && merged.length > 0) {
+      announce(
+        applicationForm[uiLanguage.current].merged(
+          merged.map((unit) => unitLabel(unit, uiLanguage.current)).join(', '),
+        ),
+      );
+    }
+  }, [merged]);
+
   // --- the live draft and the rules --------------------------------------------------------------------
   const values = useWatch({ control: form.control }) as DraftFormValues;
   const { content, invalidPaths } = useMemo(() => evaluateForm(values, formatLanguage.current), [values]);
@@ -163,6 +185,25 @@ export function DraftEditor({
     [saved.baseline, content, invalidPaths],
   );
   const { errors } = form.formState;
+
+  // The documents, for the mandatory ones still missing (the documents step keeps the list current).
+  const [documents, setDocuments] = useState<DocumentView[]>();
+  useEffect(() => {
+    api<{ items: DocumentView[] }>('GET', `/api/applications/${application.id}/documents`)
+      .then(({ body }) => setDocuments((current) => current ?? body.items))
+      .catch(() => {});
+  }, [application.id]);
+  const documentGaps = useMemo<OpenPoint[]>(
+    () =>
+      documents
+        ? // documentGaps reads a document's type and status only, which the members' view has too.
+          mandatoryDocumentGaps(call, documents as unknown as ApplicationDocument[]).map((gap) => ({
+            path: gap.path,
+            message: gap.message[language],
+          }))
+        : [],
+    [documents, call, language],
+  );
 
   const findingsAt = useCallback(
     (path: string) =>
@@ -300,6 +341,9 @@ export function DraftEditor({
     applicationId: application.id,
     content,
     check,
+    documents,
+    setDocuments,
+    documentGaps,
     heldBack: plan.heldBack,
     findingsAt,
     fieldError,
@@ -308,8 +352,9 @@ export function DraftEditor({
   };
 
   const openPoints = (key: StepKey) =>
-    [...check.violations, ...check.missing].filter((finding) => stepOfPath(finding.path) === key).length +
-    plan.heldBack.filter((unit) => stepOfPath(unit) === key).length;
+    [...check.violations, ...check.missing, ...documentGaps].filter(
+      (finding) => stepOfPath(finding.path) === key,
+    ).length + plan.heldBack.filter((unit) => stepOfPath(unit) === key).length;
   const StepView = STEP_VIEWS[step];
   const previous = STEPS[stepIndex - 1];
   const following = STEPS[stepIndex + 1];

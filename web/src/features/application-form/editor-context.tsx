@@ -7,6 +7,7 @@ import {
   type UseFormReturn,
 } from 'react-hook-form';
 import type { CallView } from '#shared/api/schemas/call.schema.ts';
+import type { DocumentView } from '#shared/api/schemas/document.schema.ts';
 import type { DraftContent } from '#shared/api/schemas/draft.schema.ts';
 import type { OrganisationView } from '#shared/api/schemas/organisation.schema.ts';
 import type { DraftCheck } from '#shared/domain/finance-rules.ts';
@@ -14,6 +15,12 @@ import type { applicationForm } from '../../i18n/application-form.ts';
 import type { Language } from '../../i18n/messages.ts';
 import type { DraftFormValues, FieldUnit } from './draft-form.ts';
 import type { StepKey } from './steps.ts';
+
+/** A point that blocks submitting, with the path of where to fix it. */
+export interface OpenPoint {
+  path: string;
+  message: string;
+}
 
 /** What every step of the form needs: the form, the call, the live rules check and navigation. */
 export interface Editor {
@@ -34,6 +41,11 @@ export interface Editor {
   /** The draft as typed (half-filled lines included), and the finance rules' verdict on it. */
   content: DraftContent;
   check: DraftCheck;
+  /** The application's documents (undefined until loaded), kept up to date by the documents step. */
+  documents: DocumentView[] | undefined;
+  setDocuments(documents: DocumentView[]): void;
+  /** Mandatory documents without a verified upload (the server's rule, documentGaps). */
+  documentGaps: OpenPoint[];
   /** Units with input not saved yet because it is incomplete or wrong. */
   heldBack: FieldUnit[];
   /** The rules' findings (violations) shown at this path, in the chosen language. */

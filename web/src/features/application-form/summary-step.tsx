@@ -1,21 +1,11 @@
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { Link } from 'react-router';
-import type { DocumentView } from '#shared/api/schemas/document.schema.ts';
 import type { DraftContent } from '#shared/api/schemas/draft.schema.ts';
-import type { ApplicationDocument } from '#shared/domain/document.ts';
-import { documentGaps } from '#shared/domain/submission-check.ts';
-import { api } from '../../api.ts';
 import { describeUnit, unitLabel } from './describe.ts';
 import { FIELD_UNITS, type FieldUnit } from './draft-form.ts';
-import { useEditor } from './editor-context.tsx';
+import { type OpenPoint, useEditor } from './editor-context.tsx';
 import { FinanceOverview } from './finance-overview.tsx';
 import { type StepKey, stepOfPath } from './steps.ts';
-
-/** A point that blocks submitting, with where to fix it. */
-export interface OpenPoint {
-  path: string;
-  message: string;
-}
 
 export type SubmitState =
   | { kind: 'idle' }
@@ -41,26 +31,12 @@ const SECTIONS: { step: Exclude<StepKey, 'documents' | 'summary'>; units: FieldU
  */
 export function SummaryStep({ submitState, supplement }: { submitState: SubmitState; supplement: boolean }) {
   const editor = useEditor();
-  const { t, language, check, content, heldBack, organisation, call, applicationId } = editor;
-  const [documents, setDocuments] = useState<DocumentView[]>();
-  useEffect(() => {
-    api<{ items: DocumentView[] }>('GET', `/api/applications/${applicationId}/documents`)
-      .then(({ body }) => setDocuments(body.items))
-      .catch(() => setDocuments(undefined));
-  }, [applicationId]);
-
+  const { t, language, check, content, heldBack, organisation, call, documentGaps } = editor;
   const notSaved = heldBack.map((unit) => ({ path: unit, message: unitLabel(unit, language) }));
   const missing = check.missing.map((m) => ({ path: m.path, message: m.message[language] }));
   const violations = check.violations.map((v) => ({ path: v.path, message: v.message[language] }));
-  // documentGaps reads a document's type and status only, which the members' view has too.
-  const documentPoints = documents
-    ? documentGaps(call, documents as unknown as ApplicationDocument[]).map((gap) => ({
-        path: gap.path,
-        message: gap.message[language],
-      }))
-    : [];
   const profileGaps = organisation?.profileGaps.length ?? 0;
-  const open = notSaved.length + missing.length + violations.length + documentPoints.length + profileGaps;
+  const open = notSaved.length + missing.length + violations.length + documentGaps.length + profileGaps;
 
   return (
     <>
@@ -95,7 +71,7 @@ export function SummaryStep({ submitState, supplement }: { submitState: SubmitSt
             <PointList heading={t.notSavedHeading} points={notSaved} />
             <PointList heading={t.missingHeading} points={missing} />
             <PointList heading={t.violationsHeading} points={violations} />
-            <PointList heading={t.documentGapsHeading} points={documentPoints} />
+            <PointList heading={t.documentGapsHeading} points={documentGaps} />
             {profileGaps > 0 ? (
               <p>
                 {t.organisationGaps(profileGaps)} <Link to="/organisations">{t.toOrganisation}</Link>
