@@ -5,7 +5,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORGS, DEMO_PASSWORD } from '../../infra/local/seed.ts';
 import type { ApplicationView } from '../../shared/api/schemas/application.schema.ts';
 import type { CallView } from '../../shared/api/schemas/call.schema.ts';
-import { api, sentEmails, signIn } from '../support/local-stack.ts';
+import { berlinDate } from '../../shared/domain/berlin-time.ts';
+import { aCall } from '../support/calls.ts';
+import {
+  api,
+  drain,
+  givenAssignments,
+  givenCall,
+  givenCompleteDraft,
+  givenOrganisation,
+  givenUser,
+  sentEmails,
+  signIn,
+  TEST_USER_PASSWORD,
+} from '../support/local-stack.ts';
 import {
   expectNoAxeViolations,
   focusedName,
@@ -57,11 +70,11 @@ async function stored(id: string, token: string): Promise<ApplicationView> {
 }
 
 /** Opens the form signed out: the portal asks to sign in and comes back to it. */
-async function openForm(page: Page, id: string, email: string) {
+async function openForm(page: Page, id: string, email: string, password = DEMO_PASSWORD) {
   await page.goto(`/applications/${id}/edit`);
   await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
   await page.getByLabel(/^E-Mail-Adresse/).fill(email);
-  await page.getByLabel(/^Passwort/).fill(DEMO_PASSWORD);
+  await page.getByLabel(/^Passwort/).fill(password);
   await page.getByRole('main').getByRole('button', { name: 'Anmelden' }).click();
   await page.getByRole('heading', { level: 1, name: 'Antrag bearbeiten' }).waitFor();
   await page.getByRole('navigation', { name: 'Schritte des Antrags' }).waitFor();
@@ -422,6 +435,61 @@ describe('the application form', () => {
     expect(await dialog.isVisible()).toBe(false);
   });
 
+  it('answers a Nachforderung: the requested items link to their fields, and the supplement is submitted', async () => {
+    const [applicant, content, financial] = await Promise.all([
+      givenUser(['applicant'], 'nachreichen'),
+      givenUser(['reviewer'], 'nf-content'),
+      givenUser(['reviewer'], 'nf-financial'),
+    ]);
+    const orgId = await givenOrganisation([applicant]);
+    const smallCall = await givenCall(aCall({ title: { de: 'Miteinander 2027', en: 'Together 2027' } }));
+    const draft = await givenCompleteDraft(applicant, orgId, smallCall.id, 'Familiencafé Grünau');
+    const submitted = await api('POST', `/api/applications/${draft.id}/submit`, { token: applicant.token });
+    expect(submitted.status, submitted.text).toBe(202);
+    await drain();
+    await givenAssignments({ id: draft.id, callId: smallCall.id }, { content, financial });
+    const dueDate = new Date(Date.parse(`${berlinDate(new Date())}T12:00:00Z`) + 14 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const request = await api('POST', `/api/review/applications/${draft.id}/missing-documents`, {
+      token: content.token,
+      body: {
+        items: [{ path: 'summary', text: 'Bitte beschreiben Sie, wie Sie die Familien erreichen.' }],
+        dueDate,
+      },
+    });
+    expect(request.status, request.text).toBe(200);
+    await drain();
+
+    const page = await newPage(browser);
+    await openForm(page, draft.id, applicant.email, TEST_USER_PASSWORD);
+    const box = page.getByRole('region', { name: 'Nachforderung: Bitte reichen Sie Folgendes nach' });
+    await box.waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'application-form-nachforderung');
+    await box.getByRole('link', { name: 'Bitte beschreiben Sie, wie Sie die Familien erreichen.' }).click();
+    await page.waitForFunction("document.activeElement?.id === 'field-summary'");
+    await page
+      .locator('#field-summary')
+      .fill('Wir erreichen die Familien über die Kitas und das Stadtteilbüro Grünau.');
+    await eventually(async () => (await stored(draft.id, applicant.token)).summary).toBe(
+      'Wir erreichen die Familien über die Kitas und das Stadtteilbüro Grünau.',
+    );
+
+    await page
+      .getByRole('navigation', { name: 'Schritte des Antrags' })
+      .getByRole('link', { name: /^7 / })
+      .click();
+    await page.getByText('Alle Angaben sind vollständig. Sie können den Antrag jetzt einreichen.').waitFor();
+    await page.getByRole('button', { name: 'Nachgereichte Angaben einreichen' }).click();
+    await page.waitForURL((url) => url.pathname === `/applications/${draft.id}`);
+    const after = await stored(draft.id, applicant.token);
+    expect(after.status).not.toBe('INCOMPLETE');
+    expect(after.supplementedAt).toBeDefined();
+    // The intake checks the supplement (and so does not stop half-way when the run ends).
+    await drain();
+  });
+
   it('speaks English when chosen: texts, amounts, rules and the autosave status', async () => {
     const { id, token } = await aDraft(AMIRA, LEIPZIG.id, call.id, 'Language café', {
       summary: 'A weekly language café for newly arrived families.',
@@ -565,15 +633,23 @@ describe('the application form', () => {
 
     // 5 Unterlagen: each mandatory document chosen with Space and uploaded with Enter.
     await page.getByText('Schritt 5 von 7').waitFor();
+    // The file chooser a keyboard user opens with Space is answered here (listening from now on, so the
+    // browser never shows its own dialog instead).
+    let nextFile: { name: string; mimeType: string; buffer: Buffer } | undefined;
+    page.on('filechooser', (chooser) => {
+      if (nextFile) void chooser.setFiles(nextFile);
+    });
     for (const document of call.requiredDocuments.filter((d) => d.mandatory)) {
       await tabTo(page, `Datei für „${document.label.de}“ auswählen`, 60);
-      const chooser = page.waitForEvent('filechooser');
-      await keyboard.press('Space');
-      await (await chooser).setFiles({
+      nextFile = {
         name: `${document.id}.pdf`,
         mimeType: 'application/pdf',
         buffer: await aPdf(`${document.label.de} – Bildungswerk Lausitz gGmbH`),
-      });
+      };
+      await keyboard.press('Space');
+      await page.waitForFunction(
+        `document.getElementById('document-${document.id}-file')?.files?.length === 1`,
+      );
       await keyboard.press('Tab');
       expect(await focusedName(page)).toMatch(/^Hochladen/);
       await keyboard.press('Enter');

@@ -243,6 +243,7 @@ export function DraftEditor({
       return;
     }
     void autosave.flush();
+    setStepErrors([]);
     const target = pendingFocus.current ?? 'step-heading';
     pendingFocus.current = undefined;
     if (target === 'step-heading') stepHeading.current?.focus();
