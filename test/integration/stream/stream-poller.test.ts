@@ -346,10 +346,11 @@ describe('stream poller against DynamoDB Local', () => {
     expect(keys()).toEqual(['R1', 'R1', 'R1', 'R1']);
     expect(logs.filter((line) => line.startsWith('Handler threw'))).toHaveLength(3);
     const gaps = attempts.slice(1).map((at, index) => at - (attempts[index] as number));
-    // Pauses of 40, 80, 160 ms after the 1st, 2nd, 3rd failure.
-    expect(gaps[0]).toBeGreaterThanOrEqual(35);
-    expect(gaps[1]).toBeGreaterThan(gaps[0] as number);
-    expect(gaps[2]).toBeGreaterThan(gaps[1] as number);
+    // Pauses of 40, 80, 160 ms after the 1st, 2nd, 3rd failure: each gap is at least its pause (timers
+    // only fire late, never early; a loaded machine can stretch a gap, so gaps are not compared).
+    expect(gaps[0]).toBeGreaterThanOrEqual(38);
+    expect(gaps[1]).toBeGreaterThanOrEqual(78);
+    expect(gaps[2]).toBeGreaterThanOrEqual(158);
   });
 
   it('continues from the checkpoint after a stop: nothing twice, nothing lost', async () => {
