@@ -59,7 +59,7 @@ export function DeclarationsStep() {
           { value: 'full', label: t.inputTax.full ?? '' },
         ]}
       />
-      <div className="consent">
+      <div className="consent-box">
         <CheckboxField
           path="declarations.electronicNotificationConsent"
           label={t.consent}

@@ -380,12 +380,15 @@ export function DraftEditor({
         <p className="notice">{t.merged(saved.merged.map((unit) => unitLabel(unit, language)).join(', '))}</p>
       ) : null}
 
-      <nav aria-label={t.stepsNavigation} className="steps">
+      <nav aria-label={t.stepsNavigation} className="form-steps">
         <ol>
           {STEPS.map((key, index) => {
             const count = key === 'summary' ? 0 : openPoints(key);
             return (
-              <li key={key} className={key === step ? 'steps__item steps__item--current' : 'steps__item'}>
+              <li
+                key={key}
+                className={key === step ? 'form-steps__item form-steps__item--current' : 'form-steps__item'}
+              >
                 <a
                   href={`?step=${key}`}
                   aria-current={key === step ? 'step' : undefined}
@@ -394,10 +397,10 @@ export function DraftEditor({
                     goTo(key);
                   }}
                 >
-                  <span className="steps__number">{index + 1}</span> {t.steps[key]}
+                  <span className="form-steps__number">{index + 1}</span> {t.steps[key]}
                   {/* Always there and always as wide, so the steps do not move while someone types. */}
                   <span
-                    className={count > 0 ? 'steps__badge steps__badge--open' : 'steps__badge'}
+                    className={count > 0 ? 'form-steps__badge form-steps__badge--open' : 'form-steps__badge'}
                     aria-hidden="true"
                   >
                     {count > 0 ? count : ''}
@@ -538,7 +541,7 @@ function NachforderungBox({ application }: { application: ApplicationView }) {
   const request = application.nachforderung;
   if (!request) return null;
   return (
-    <section className="notice nachforderung" aria-labelledby="nachforderung-heading">
+    <section className="notice draft-nachforderung" aria-labelledby="nachforderung-heading">
       <h2 id="nachforderung-heading">{t.nachforderungHeading}</h2>
       <p>{t.nachforderungDue(formatDateTime(request.dueAt, language))}</p>
       {request.note ? <p>{t.nachforderungNote(request.note)}</p> : null}

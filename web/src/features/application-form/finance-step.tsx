@@ -93,7 +93,7 @@ function StaffLines() {
   const focus = useFocusAfter();
   const addButton = useRef<HTMLButtonElement>(null);
   return (
-    <div className="line-list">
+    <div className="plan-lines">
       <h4>{t.staffHeading}</h4>
       <p>{t.staffIntro}</p>
       <GroupFindings path="financePlan.staff" />
@@ -105,7 +105,7 @@ function StaffLines() {
           typeof line.months === 'number' &&
           typeof line.monthlyFullTimeCents === 'number';
         return (
-          <fieldset key={field.key} className="line" id={fieldId(path)} tabIndex={-1}>
+          <fieldset key={field.key} className="plan-line" id={fieldId(path)} tabIndex={-1}>
             <legend>{t.staffLine(index + 1)}</legend>
             <GroupFindings path={path} />
             <TextField path={`${path}.role`} label={t.role} />
@@ -129,7 +129,7 @@ function StaffLines() {
               maxCents={MAX_MONTHLY_FULL_TIME_CENTS}
             />
             {complete ? (
-              <p className="line__total">
+              <p className="plan-line__total">
                 {t.staffLineCost(formatEuro(staffLineCostCents(line as StaffLine), language))}
               </p>
             ) : null}
@@ -210,14 +210,14 @@ function CostLines({ list }: { list: 'material' | 'fees' }) {
         }
       : { heading: t.feesHeading, intro: t.feesIntro, line: t.feeLine, add: t.addFee, remove: t.removeFee };
   return (
-    <div className="line-list">
+    <div className="plan-lines">
       <h4>{texts.heading}</h4>
       <p>{texts.intro}</p>
       <GroupFindings path={`financePlan.${list}`} />
       {fields.map((field, index) => {
         const path = `financePlan.${list}.${index}` as const;
         return (
-          <fieldset key={field.key} className="line" id={fieldId(path)} tabIndex={-1}>
+          <fieldset key={field.key} className="plan-line" id={fieldId(path)} tabIndex={-1}>
             <legend>{texts.line(index + 1)}</legend>
             <GroupFindings path={path} />
             <TextField path={`${path}.description`} label={t.description} />
@@ -260,14 +260,14 @@ function ThirdPartyLines() {
   const focus = useFocusAfter();
   const addButton = useRef<HTMLButtonElement>(null);
   return (
-    <div className="line-list">
+    <div className="plan-lines">
       <h4>{t.thirdPartyHeading}</h4>
       <p>{t.thirdPartyIntro}</p>
       <GroupFindings path="financePlan.thirdParty" />
       {fields.map((field, index) => {
         const path = `financePlan.thirdParty.${index}` as const;
         return (
-          <fieldset key={field.key} className="line" id={fieldId(path)} tabIndex={-1}>
+          <fieldset key={field.key} className="plan-line" id={fieldId(path)} tabIndex={-1}>
             <legend>{t.thirdPartyLine(index + 1)}</legend>
             <GroupFindings path={path} />
             <TextField path={`${path}.source`} label={t.source} />
@@ -330,7 +330,7 @@ function YearLines() {
       {fields.map((field, index) => {
         const path = `financePlan.perYear.${index}` as const;
         return (
-          <fieldset key={field.key} className="line" id={fieldId(path)} tabIndex={-1}>
+          <fieldset key={field.key} className="plan-line" id={fieldId(path)} tabIndex={-1}>
             <legend>{t.yearLine(index + 1)}</legend>
             <TextField path={`${path}.year`} label={t.year} className="input--short" inputMode="numeric" />
             <AmountField path={`${path}.amountCents`} label={t.amount} />
