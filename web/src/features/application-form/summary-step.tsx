@@ -74,7 +74,8 @@ export function SummaryStep({ submitState, supplement }: { submitState: SubmitSt
             <PointList heading={t.documentGapsHeading} points={documentGaps} />
             {profileGaps > 0 ? (
               <p>
-                {t.organisationGaps(profileGaps)} <Link to="/organisations">{t.toOrganisation}</Link>
+                {t.organisationGaps(profileGaps)}{' '}
+                <Link to={organisationPath(organisation?.id)}>{t.toOrganisation}</Link>
               </p>
             ) : null}
           </>
@@ -128,11 +129,16 @@ export function PointList({ heading, points }: { heading?: string; points: OpenP
   );
 }
 
+/** The organisation's profile page, where its gaps and its legal form are edited. */
+function organisationPath(orgId: string | undefined): string {
+  return orgId ? `/organisations/${orgId}` : '/organisations';
+}
+
 function PointLink({ point }: { point: OpenPoint }): ReactNode {
-  const { goTo } = useEditor();
+  const { goTo, organisation } = useEditor();
   const step = stepOfPath(point.path);
   if (point.path === 'orgId' || point.path.startsWith('organisation')) {
-    return <Link to="/organisations">{point.message}</Link>;
+    return <Link to={organisationPath(organisation?.id)}>{point.message}</Link>;
   }
   if (!step) return point.message;
   return (
