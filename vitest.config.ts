@@ -38,6 +38,9 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
+          // One file at a time: the files share one stack and its demo organisations, and parallel
+          // browsers on a two-core machine pushed the form's summary past its wait (seen in a full run).
+          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
