@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
+import { BACK_OFFICE_GROUPS, type Group } from '#shared/domain/roles.ts';
+import { RequireRole } from './auth/require-role.tsx';
 import { RequireSignIn } from './auth/require-sign-in.tsx';
 import { Shell } from './components/shell.tsx';
 import { CallsPage } from './pages/calls-page.tsx';
@@ -21,6 +23,28 @@ function signedIn<M extends Record<string, unknown>>(load: () => Promise<M>, nam
         <RequireSignIn>
           <Page />
         </RequireSignIn>
+      ),
+    };
+  };
+}
+
+/**
+ * A back-office page loaded on demand, for people with one of `roles` (others see a page saying so):
+ *
+ *   { path: 'applications', lazy: staffPage(['reviewer', 'approver'], () => import('./features/backoffice/review/queue-page.tsx'), 'QueuePage') },
+ */
+function staffPage<M extends Record<string, unknown>>(
+  roles: readonly Group[],
+  load: () => Promise<M>,
+  name: keyof M & string,
+) {
+  return async () => {
+    const Page = (await load())[name] as ComponentType;
+    return {
+      element: (
+        <RequireRole roles={roles}>
+          <Page />
+        </RequireRole>
       ),
     };
   };
@@ -88,6 +112,34 @@ export const routes: RouteObject[] = [
           );
           return { element: <ApplicationFormRoute /> };
         },
+      },
+      {
+        // The back office (features/backoffice/): its own section navigation, every page on demand, so
+        // none of it is in the applicants' initial JavaScript. Paths below are relative to /backoffice.
+        path: 'backoffice',
+        lazy: async () => {
+          const { BackofficeLayout } = await import('./features/backoffice/backoffice-layout.tsx');
+          return {
+            element: (
+              <RequireRole roles={BACK_OFFICE_GROUPS}>
+                <BackofficeLayout />
+              </RequireRole>
+            ),
+          };
+        },
+        children: [
+          {
+            index: true,
+            lazy: staffPage(
+              BACK_OFFICE_GROUPS,
+              () => import('./features/backoffice/backoffice-home.tsx'),
+              'BackofficeHome',
+            ),
+          },
+          // Reviewers (features/backoffice/review/): queue, application view, assessments, Nachforderung.
+          // Approvers (features/backoffice/decisions/): decisions, ranking, batch, waiting list.
+          // Admins (features/backoffice/admin/): calls, budgets, staff.
+        ],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

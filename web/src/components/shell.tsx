@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { BACK_OFFICE_GROUPS } from '#shared/domain/roles.ts';
 import { signOut, useSession } from '../auth/session.ts';
 import { SignInDialog } from '../auth/sign-in-dialog.tsx';
+import { backoffice } from '../i18n/backoffice.ts';
 import { common } from '../i18n/common.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import { announce, LiveRegion } from './live-region.tsx';
@@ -14,6 +16,7 @@ import { announce, LiveRegion } from './live-region.tsx';
 export function Shell() {
   const { language, setLanguage } = useLanguage();
   const c = common[language];
+  const b = backoffice[language];
   const session = useSession();
   const location = useLocation();
   const navigate = useNavigate();
@@ -44,12 +47,15 @@ export function Shell() {
             <NavLink to="/" end>
               {c.navCalls}
             </NavLink>
-            {session ? (
+            {session && (!isStaff(session.user.groups) || session.user.groups.includes('applicant')) ? (
               <>
                 <NavLink to="/organisations">{c.navOrganisations}</NavLink>
                 <NavLink to="/applications">{c.navApplications}</NavLink>
                 <NavLink to="/invitations">{c.navInvitations}</NavLink>
               </>
+            ) : null}
+            {session && isStaff(session.user.groups) ? (
+              <NavLink to="/backoffice">{b.navBackoffice}</NavLink>
             ) : null}
           </nav>
           <div className="header__tools">
@@ -91,4 +97,9 @@ export function Shell() {
       <SignInDialog />
     </>
   );
+}
+
+/** Staff (reviewer, approver, admin) get the back office in the navigation, not the applicants' pages. */
+export function isStaff(groups: readonly string[]): boolean {
+  return groups.some((group) => (BACK_OFFICE_GROUPS as readonly string[]).includes(group));
 }

@@ -1,7 +1,9 @@
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { getSession } from '../auth/session.ts';
 import { SignInForm } from '../auth/sign-in-form.tsx';
 import { announce } from '../components/live-region.tsx';
 import { Page } from '../components/page.tsx';
+import { isStaff } from '../components/shell.tsx';
 import { auth } from '../i18n/auth.ts';
 import { useLanguage } from '../i18n/language.tsx';
 
@@ -15,7 +17,7 @@ export function SignInPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = params.get('next');
-  const target = next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+  const target = next?.startsWith('/') && !next.startsWith('//') ? next : null;
 
   return (
     <Page title={t.signInTitle}>
@@ -31,7 +33,8 @@ export function SignInPage() {
         defaultEmail={params.get('email') ?? undefined}
         onSignedIn={() => {
           announce(t.signedIn);
-          navigate(target);
+          // Without a page to return to, staff start in the back office and applicants at the calls.
+          navigate(target ?? (isStaff(getSession()?.user.groups ?? []) ? '/backoffice' : '/'));
         }}
       />
       <p>

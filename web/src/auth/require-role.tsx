@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { Group } from '#shared/domain/roles.ts';
+import { Page } from '../components/page.tsx';
+import { backoffice } from '../i18n/backoffice.ts';
+import { useMessages } from '../i18n/language.tsx';
+import { RequireSignIn } from './require-sign-in.tsx';
+import { useSession } from './session.ts';
+
+/** Whether the signed-in person has one of these groups (from the ID token; the API checks again). */
+export function useHasRole(roles: readonly Group[]): boolean {
+  const session = useSession();
+  return session?.user.groups.some((group) => (roles as readonly string[]).includes(group)) ?? false;
+}
+
+/**
+ * Wraps back-office pages: signed out → sign-in and back (RequireSignIn); signed in without one of
+ * `roles` → a page that says so in words, instead of a page of 403s. The API enforces the same rules;
+ * this only spares people pages they cannot use.
+ */
+export function RequireRole({ roles, children }: { roles: readonly Group[]; children: ReactNode }) {
+  return (
+    <RequireSignIn>
+      <RoleGate roles={roles}>{children}</RoleGate>
+    </RequireSignIn>
+  );
+}
+
+function RoleGate({ roles, children }: { roles: readonly Group[]; children: ReactNode }) {
+  const t = useMessages(backoffice);
+  const allowed = useHasRole(roles);
+  const staff = useHasRole(['reviewer', 'approver', 'admin']);
+  if (allowed) return children;
+  return (
+    <Page title={t.noAccessTitle}>
+      <p>{staff ? t.noRoleText : t.noAccessText}</p>
+      {staff ? (
+        <p>
+          <Link to="/backoffice">{t.backToBackoffice}</Link>
+        </p>
+      ) : null}
+    </Page>
+  );
+}
