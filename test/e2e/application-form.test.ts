@@ -27,6 +27,7 @@ import {
   screenshot,
   tabTo,
 } from './support/browser.ts';
+import { demoSmallProjectsCall } from './support/demo.ts';
 
 const [LEIPZIG, LAUSITZ] = DEMO_ORGS;
 // Amira and Lena are both members of the Interkulturelles Netzwerk Leipzig (seed.ts).
@@ -37,16 +38,6 @@ const JONAS = 'jonas.weber@example.org';
 
 /** Text without the no-break spaces Intl puts into amounts and percentages. */
 const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
-
-/** The demo strand-C call (small projects, rolling, 5 % own share, 10 % flat rate), open now. */
-async function smallProjectsCall(): Promise<CallView> {
-  const { body } = await api<{ items: CallView[] }>('GET', '/api/calls');
-  // By its id (im-<year>-c, see infra/local/seed.ts): other browser tests add strand-C calls of their own
-  // (aCall(), no required documents) to the same stack, and the first open strand-C call can be one of them.
-  const call = body.items.find((c) => /^im-\d{4}-c$/.test(c.id) && c.phase === 'open');
-  if (!call) throw new Error('no open strand-C demo call');
-  return call;
-}
 
 /** A new draft of a demo organisation, made through the API (the new-application page does the same). */
 async function aDraft(email: string, orgId: string, callId: string, title: string, content = {}) {
@@ -124,7 +115,7 @@ describe('the application form', () => {
   let call: CallView;
   beforeAll(async () => {
     browser = await launchBrowser();
-    call = await smallProjectsCall();
+    call = await demoSmallProjectsCall();
   });
   afterAll(async () => {
     await browser?.close();

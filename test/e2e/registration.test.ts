@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sentEmails } from '../support/local-stack.ts';
+import { emailedCode } from './support/applicants.ts';
 import {
   expectNoAxeViolations,
   focusedText,
@@ -10,17 +10,6 @@ import {
   screenshot,
   tabTo,
 } from './support/browser.ts';
-
-/** The confirmation code from the email the user pool sent (the local stack delivers it to its SES). */
-async function emailedCode(email: string): Promise<string> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const mail = (await sentEmails()).find((m) => m.destination.to.includes(email));
-    const code = /\b(\d{6})\b/.exec(mail?.body.text ?? '')?.[1];
-    if (code) return code;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no confirmation code emailed to ${email}`);
-}
 
 describe('registering as a new applicant, by keyboard alone', () => {
   let browser: Browser;

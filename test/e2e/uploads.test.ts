@@ -10,7 +10,14 @@ import {
   type TestUser,
 } from '../support/local-stack.ts';
 import { aPdf, signInAndOpen } from './support/applicant.ts';
-import { expectNoAxeViolations, focusedName, launchBrowser, newPage, screenshot } from './support/browser.ts';
+import {
+  expectNoAxeViolations,
+  focusedName,
+  launchBrowser,
+  newPage,
+  screenshot,
+  throttleUploads,
+} from './support/browser.ts';
 
 /** A PNG's first bytes: an image, whatever its name says. */
 const PNG = Buffer.from([
@@ -64,14 +71,7 @@ describe('uploads on an application (DocumentsPanel)', () => {
     await expectNoAxeViolations(page);
 
     // A slow line (256 KiB/s up), so the progress of a ~1 MB upload can be watched.
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 20,
-      downloadThroughput: -1,
-      uploadThroughput: 256 * 1024,
-    });
+    const unthrottle = await throttleUploads(page, 256 * 1024);
     await satzungInput.setInputFiles({
       name: 'Satzung Verein.pdf',
       mimeType: 'application/pdf',
@@ -91,12 +91,7 @@ describe('uploads on an application (DocumentsPanel)', () => {
     );
     expect(await row(page, 'Satzung').textContent()).toMatch(/\d+ %/);
     await screenshot(page, 'upload-progress');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 0,
-      downloadThroughput: -1,
-      uploadThroughput: -1,
-    });
+    await unthrottle();
 
     // The server checked it: verified, said in words, and announced.
     await row(page, 'Satzung').getByText('Geprüft und angenommen').waitFor();

@@ -5,7 +5,7 @@ import {
   AdminSetUserPasswordCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { Page } from 'playwright-core';
-import { cognito, signIn, stack, type TestUser } from '../../support/local-stack.ts';
+import { cognito, sentEmails, signIn, stack, type TestUser } from '../../support/local-stack.ts';
 
 /** The password of the applicants made here (the e2e tests sign in with it in the browser). */
 export const APPLICANT_PASSWORD = 'Antrag-Passwort-2026';
@@ -60,4 +60,15 @@ export async function signInTo(page: Page, path: string, user: { email: string }
 /** The page's main text with non-breaking and narrow spaces as plain ones (Intl puts them in). */
 export async function mainText(page: Page): Promise<string> {
   return ((await page.locator('main').textContent()) ?? '').replace(/\u00a0|\u202f/g, ' ');
+}
+
+/** The confirmation code from the email the user pool sent (the local stack delivers it to its SES). */
+export async function emailedCode(email: string): Promise<string> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const mail = (await sentEmails()).find((m) => m.destination.to.includes(email));
+    const code = /\b(\d{6})\b/.exec(mail?.body.text ?? '')?.[1];
+    if (code) return code;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no confirmation code emailed to ${email}`);
 }

@@ -63,6 +63,26 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(found, `axe violations on ${page.url()}`).toEqual([]);
 }
 
+/**
+ * Slows the page's uploads to `bytesPerSecond` (Chromium's network emulation), so the progress of an
+ * upload of about a megabyte can be watched; the returned function lifts the limit again.
+ */
+export async function throttleUploads(page: Page, bytesPerSecond: number): Promise<() => Promise<void>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const conditions = (uploadThroughput: number, latency: number) =>
+    cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency,
+      downloadThroughput: -1,
+      uploadThroughput,
+    });
+  await conditions(bytesPerSecond, 20);
+  return async () => {
+    await conditions(-1, 0);
+  };
+}
+
 /** Saves a full-page screenshot as test-results/screenshots/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
