@@ -8,7 +8,7 @@ import type { Call } from '../api/schemas/call.schema.ts';
 import type { FinancePlan } from '../api/schemas/draft.schema.ts';
 import type { RuleViolation } from './errors.ts';
 import { staffLineCostCents } from './finance-rules.ts';
-import { formatEuro, mulDivFloor } from './money.ts';
+import { FULL_BPS, formatEuro, mulDivFloor } from './money.ts';
 
 export type AssessmentRole = AssessmentBody['role'];
 
@@ -82,13 +82,83 @@ export function contentAssessmentViolations(
   return violations;
 }
 
+/** The sections of a finance plan whose lines the financial assessment checks one by one. */
+export type CostSection = FinancialAssessmentBody['lines'][number]['section'];
+
+/** One cost line as the financial assessment sees it: where it is, what it is called, what it costs. */
+export interface AssessableCostLine {
+  section: CostSection;
+  lineId: string;
+  /** The role (staff) or the description (material, fees), as the applicant wrote it. */
+  label: string;
+  appliedForCents: number;
+}
+
+/** Every cost line of a finance plan, in the plan's order: staff, material, fees. */
+export function assessableCostLines(plan: FinancePlan | undefined): AssessableCostLine[] {
+  return [
+    ...(plan?.staff ?? []).map((line) => ({
+      section: 'staff' as const,
+      lineId: line.id,
+      label: line.role,
+      appliedForCents: staffLineCostCents(line),
+    })),
+    ...(plan?.material ?? []).map((line) => ({
+      section: 'material' as const,
+      lineId: line.id,
+      label: line.description,
+      appliedForCents: line.amountCents,
+    })),
+    ...(plan?.fees ?? []).map((line) => ({
+      section: 'fees' as const,
+      lineId: line.id,
+      label: line.description,
+      appliedForCents: line.amountCents,
+    })),
+  ];
+}
+
 /** The cost lines of a finance plan with what each costs, keyed `section/lineId`. */
 function costLines(plan: FinancePlan | undefined): Map<string, number> {
-  const lines = new Map<string, number>();
-  for (const line of plan?.staff ?? []) lines.set(`staff/${line.id}`, staffLineCostCents(line));
-  for (const line of plan?.material ?? []) lines.set(`material/${line.id}`, line.amountCents);
-  for (const line of plan?.fees ?? []) lines.set(`fees/${line.id}`, line.amountCents);
-  return lines;
+  return new Map(
+    assessableCostLines(plan).map((line) => [`${line.section}/${line.lineId}`, line.appliedForCents]),
+  );
+}
+
+/** The most a financial reviewer may recommend: what was requested, and no more than the call's maximum. */
+export function recommendedGrantCeiling(plan: FinancePlan | undefined, rules: Call['rules']): number {
+  return Math.min(plan?.requestedGrantCents ?? 0, rules.maxGrantCents);
+}
+
+/**
+ * The weighted rubric score: Σ score × weight over the criteria scored, and the most it could be
+ * (5 × Σ weight of the whole rubric). Criteria not in the rubric count nothing.
+ */
+export function weightedScore(
+  scores: readonly { criterionId: string; score: number }[],
+  rubric: Call['rubric'],
+): { totalScore: number; maxScore: number } {
+  const weights = new Map(rubric.map((criterion) => [criterion.id, criterion.weight]));
+  return {
+    totalScore: scores.reduce((sum, score) => sum + score.score * (weights.get(score.criterionId) ?? 0), 0),
+    maxScore: 5 * rubric.reduce((sum, criterion) => sum + criterion.weight, 0),
+  };
+}
+
+/**
+ * The eligible costs as checked line by line (Σ eligible amounts), plus the admin flat rate on them
+ * when the plan claims it: what the summary calls eligible costs.
+ */
+export function eligibleCosts(
+  lines: readonly { eligibleCents: number }[],
+  plan: FinancePlan | undefined,
+  adminFlatRateBps: number,
+): { directCents: number; adminFlatRateCents: number; totalCents: number } {
+  const directCents = lines.reduce((sum, line) => sum + line.eligibleCents, 0);
+  const adminFlatRateCents = plan?.claimsAdminFlatRate
+    ? mulDivFloor(directCents, adminFlatRateBps, FULL_BPS)
+    : 0;
+  return { directCents, adminFlatRateCents, totalCents: directCents + adminFlatRateCents };
 }
 
 /**
@@ -148,8 +218,7 @@ export function financialAssessmentViolations(
       );
     }
   }
-  const requested = plan?.requestedGrantCents ?? 0;
-  const ceiling = Math.min(requested, rules.maxGrantCents);
+  const ceiling = recommendedGrantCeiling(plan, rules);
   if (body.recommendedGrantCents > ceiling) {
     violations.push(
       violation(
@@ -172,21 +241,12 @@ export function summarizeAssessments(input: {
   adminFlatRateBps: number;
   now: Date;
 }): AssessmentSummary {
-  const weights = new Map(input.rubric.map((criterion) => [criterion.id, criterion.weight]));
-  const totalScore = input.content.scores.reduce(
-    (sum, score) => sum + score.score * (weights.get(score.criterionId) ?? 0),
-    0,
-  );
-  const maxScore = 5 * input.rubric.reduce((sum, criterion) => sum + criterion.weight, 0);
-  const eligibleDirect = input.financial.lines.reduce((sum, line) => sum + line.eligibleCents, 0);
-  const eligibleAdmin = input.plan?.claimsAdminFlatRate
-    ? mulDivFloor(eligibleDirect, input.adminFlatRateBps, 10_000)
-    : 0;
+  const { totalScore, maxScore } = weightedScore(input.content.scores, input.rubric);
   return {
     totalScore,
     maxScore,
     recommendations: { content: input.content.recommendation, financial: input.financial.recommendation },
-    eligibleCostsCents: eligibleDirect + eligibleAdmin,
+    eligibleCostsCents: eligibleCosts(input.financial.lines, input.plan, input.adminFlatRateBps).totalCents,
     recommendedGrantCents: input.financial.recommendedGrantCents,
     completedAt: input.now.toISOString(),
   };

@@ -1,6 +1,7 @@
 import type { Nachforderung } from './application.ts';
 import { berlinDate, berlinTimestamp } from './berlin-time.ts';
 import type { RuleViolation } from './errors.ts';
+import { NACHFORDERUNG_DAYS } from './intake.ts';
 
 /** A reviewer's Nachforderung gives the applicant at least a week and at most about two months. */
 export const REVIEWER_DUE_MIN_DAYS = 7;
@@ -14,6 +15,16 @@ const DAY_MS = 86_400_000;
 /** Whole calendar days from `from` to `to` (both YYYY-MM-DD), counted at noon UTC so DST cannot shift them. */
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / DAY_MS);
+}
+
+/**
+ * The due date a reviewer's Nachforderung proposes unless they choose another: as long as the intake
+ * gives (NACHFORDERUNG_DAYS after today on the Berlin calendar), which lies within the reviewer's range.
+ */
+export function defaultReviewerDueDate(now: Date): string {
+  return new Date(Date.parse(`${berlinDate(now)}T12:00:00Z`) + NACHFORDERUNG_DAYS * DAY_MS)
+    .toISOString()
+    .slice(0, 10);
 }
 
 /**

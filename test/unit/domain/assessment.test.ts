@@ -5,9 +5,13 @@ import type {
 } from '../../../shared/api/schemas/assessment.schema.ts';
 import type { FinancePlan } from '../../../shared/api/schemas/draft.schema.ts';
 import {
+  assessableCostLines,
   contentAssessmentViolations,
+  eligibleCosts,
   financialAssessmentViolations,
+  recommendedGrantCeiling,
   summarizeAssessments,
+  weightedScore,
 } from '../../../shared/domain/assessment.ts';
 import { aCall } from '../../support/calls.ts';
 import { aCompleteDraftContent } from '../../support/drafts.ts';
@@ -95,5 +99,41 @@ describe('assessments', () => {
       recommendedGrantCents: 1_300_000,
       completedAt: '2027-05-02T09:00:00.000Z',
     });
+  });
+
+  it('lists the plan’s cost lines as the financial reviewer checks them, with what each costs', () => {
+    expect(assessableCostLines(plan)).toEqual([
+      { section: 'staff', lineId: 'leitung', label: 'Projektleitung', appliedForCents: 1_152_000 },
+      { section: 'material', lineId: 'miete', label: 'Raummiete Begegnungscafé', appliedForCents: 120_000 },
+      { section: 'material', lineId: 'lernmaterial', label: 'Lernmaterial Deutsch', appliedForCents: 30_000 },
+      { section: 'fees', lineId: 'sprachmittlung', label: 'Honorar Sprachmittlung', appliedForCents: 80_000 },
+    ]);
+    expect(assessableCostLines(undefined)).toEqual([]);
+  });
+
+  it('scores a rubric still being filled in (the browser shows it live) and counts the whole rubric as the maximum', () => {
+    expect(weightedScore([{ criterionId: 'konzept', score: 4 }], rubric)).toEqual({
+      totalScore: 8,
+      maxScore: 25,
+    });
+    expect(weightedScore([], rubric)).toEqual({ totalScore: 0, maxScore: 25 });
+  });
+
+  it('adds the flat rate to the eligible costs only when the plan claims it, floored', () => {
+    expect(eligibleCosts([{ eligibleCents: 1_005 }], plan, 1000)).toEqual({
+      directCents: 1_005,
+      adminFlatRateCents: 100,
+      totalCents: 1_105,
+    });
+    expect(eligibleCosts([{ eligibleCents: 1_005 }], { ...plan, claimsAdminFlatRate: false }, 1000)).toEqual({
+      directCents: 1_005,
+      adminFlatRateCents: 0,
+      totalCents: 1_005,
+    });
+  });
+
+  it('caps the recommendation at the grant requested or the call’s maximum, whichever is lower', () => {
+    expect(recommendedGrantCeiling(plan, rules)).toBe(1_440_200);
+    expect(recommendedGrantCeiling(plan, { ...rules, maxGrantCents: 1_000_000 })).toBe(1_000_000);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  defaultReviewerDueDate,
   reviewerDueDateViolations,
   reviewerNachforderung,
 } from '../../../shared/domain/reviewer-nachforderung.ts';
@@ -40,5 +41,12 @@ describe('a reviewer’s Nachforderung due date (Berlin calendar)', () => {
       },
     ]);
     expect(summer.requestedBy).toBe('r1');
+  });
+
+  it('proposes the intake’s 14 days, counted from the Berlin date, which the rule accepts', () => {
+    expect(defaultReviewerDueDate(lateEvening)).toBe('2027-03-16');
+    expect(codes(defaultReviewerDueDate(lateEvening), lateEvening)).toEqual([]);
+    // Across the switch to summer time (28 March 2027) the calendar still counts whole days.
+    expect(defaultReviewerDueDate(new Date('2027-03-20T10:00:00Z'))).toBe('2027-04-03');
   });
 });
