@@ -1,7 +1,13 @@
 import type { Call } from '../api/schemas/call.schema.ts';
 import type { BatchDecision } from '../api/schemas/competitive.schema.ts';
 import type { Application, ApplicationEvent } from './application.ts';
-import { approvalViolations, type Decision, type WaitingListPlace } from './decision.ts';
+import {
+  type Decision,
+  type GrantBasis,
+  grantBasisOf,
+  grantViolations,
+  type WaitingListPlace,
+} from './decision.ts';
 import type { RuleViolation } from './errors.ts';
 import { decideTransition } from './lifecycle.ts';
 import { proposedGrant } from './ranking.ts';
@@ -106,10 +112,21 @@ export function batchCoverageViolations(
 
 /** The amount a decision grants now (approved) or when it moves up (waitlisted); undefined for a rejection. */
 export function batchAmount(decision: BatchDecision, application: Application): number | undefined {
+  return amountOf(decision, proposedGrantOf(application));
+}
+
+function amountOf(decision: BatchDecision, proposedGrantCents: number): number | undefined {
   if (decision.outcome === 'rejected') return undefined;
-  return (
-    decision.grantedCents ?? (decision.outcome === 'waitlisted' ? proposedGrantOf(application) : undefined)
-  );
+  return decision.grantedCents ?? (decision.outcome === 'waitlisted' ? proposedGrantCents : undefined);
+}
+
+/** What the checks of a batch need of each application: its grant basis and its proposed grant. */
+export interface BatchCandidate extends GrantBasis {
+  proposedGrantCents: number;
+}
+
+export function batchCandidateOf(application: Application, call: Pick<Call, 'rules'>): BatchCandidate {
+  return { ...grantBasisOf(application, call), proposedGrantCents: proposedGrantOf(application) };
 }
 
 /**
@@ -123,11 +140,26 @@ export function batchDecisionViolations(
   applications: ReadonlyMap<string, Application>,
   call: Pick<Call, 'rules'>,
 ): RuleViolation[] {
+  const candidates = new Map(
+    [...applications].map(([id, application]) => [id, batchCandidateOf(application, call)] as const),
+  );
+  return batchCandidateViolations(decisions, candidates, call);
+}
+
+/**
+ * batchDecisionViolations on the figures alone (the back office's ranking has them per entry, so the
+ * approver sees each broken rule at its row while choosing).
+ */
+export function batchCandidateViolations(
+  decisions: readonly BatchDecision[],
+  candidates: ReadonlyMap<string, BatchCandidate>,
+  call: Pick<Call, 'rules'>,
+): RuleViolation[] {
   const violations: RuleViolation[] = [];
   decisions.forEach((decision, index) => {
     const at = (field: string) => `decisions.${index}.${field}`;
-    const application = applications.get(decision.applicationId);
-    if (!application) return; // reported by batchCoverageViolations
+    const candidate = candidates.get(decision.applicationId);
+    if (!candidate) return; // reported by batchCoverageViolations
     if (decision.outcome === 'rejected') {
       if (decision.grantedCents !== undefined) {
         violations.push(
@@ -172,7 +204,7 @@ export function batchDecisionViolations(
         ),
       );
     }
-    const amount = batchAmount(decision, application);
+    const amount = amountOf(decision, candidate.proposedGrantCents);
     if (amount === undefined) {
       violations.push(
         violation(
@@ -184,7 +216,7 @@ export function batchDecisionViolations(
       );
       return;
     }
-    for (const found of approvalViolations(application, call, {
+    for (const found of grantViolations(candidate, call, {
       grantedCents: amount,
       reasons: decision.reasons,
     })) {

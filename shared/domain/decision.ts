@@ -111,18 +111,70 @@ const violation = (path: string, code: string, de: string, en: string): RuleViol
 });
 
 /**
+ * What the approval rules need to know of an application: the amount requested and the total costs
+ * (of which the call's maximum funding rate may be granted). The back office gets these figures with
+ * the application (review view) or the ranking, and checks a typed amount with the same rule.
+ */
+export interface GrantBasis {
+  requestedGrantCents: number;
+  totalCostsCents: number;
+}
+
+/** The grant basis of an application under the call's rules (its admin flat rate counts as cost). */
+export function grantBasisOf(
+  application: Pick<Application, 'financePlan'>,
+  call: Pick<Call, 'rules'>,
+): GrantBasis {
+  return {
+    requestedGrantCents: application.financePlan?.requestedGrantCents ?? 0,
+    totalCostsCents: financeTotals(application.financePlan, call.rules.adminFlatRateBps).totalCostsCents,
+  };
+}
+
+/** The most that may be granted, and by which rule: the amount requested, the call's maximum, the funding rate. */
+export interface GrantLimits {
+  requestedCents: number;
+  maxGrantCents: number;
+  /** The call's maximum funding rate of the total costs. */
+  maxByRateCents: number;
+  /** The lowest of the three: the highest amount an approval can carry. */
+  upperCents: number;
+}
+
+export function grantLimits(basis: GrantBasis, call: Pick<Call, 'rules'>): GrantLimits {
+  const requestedCents = basis.requestedGrantCents;
+  const maxGrantCents = call.rules.maxGrantCents;
+  const maxByRateCents = mulDivFloor(basis.totalCostsCents, call.rules.maxFundingRateBps, 10_000);
+  return {
+    requestedCents,
+    maxGrantCents,
+    maxByRateCents,
+    upperCents: Math.min(requestedCents, maxGrantCents, maxByRateCents),
+  };
+}
+
+/**
  * What speaks against granting `grantedCents` on this application under the call's rules: more than
  * was requested, more than the call's maximum, or more than the maximum funding rate of the costs.
  * A grant below the amount requested must give reasons (§ 39 VwVfG: the Bescheid deviates from the
  * application).
  */
 export function approvalViolations(
-  application: Application,
+  application: Pick<Application, 'financePlan'>,
+  call: Pick<Call, 'rules'>,
+  input: { grantedCents: number; reasons?: string | undefined },
+): RuleViolation[] {
+  return grantViolations(grantBasisOf(application, call), call, input);
+}
+
+/** approvalViolations on the grant basis alone (the browser has the figures, not the whole application). */
+export function grantViolations(
+  basis: GrantBasis,
   call: Pick<Call, 'rules'>,
   input: { grantedCents: number; reasons?: string | undefined },
 ): RuleViolation[] {
   const violations: RuleViolation[] = [];
-  const requested = application.financePlan?.requestedGrantCents ?? 0;
+  const { requestedCents: requested, maxGrantCents, maxByRateCents: maxByRate } = grantLimits(basis, call);
   if (input.grantedCents < 1) {
     violations.push(
       violation(
@@ -143,18 +195,16 @@ export function approvalViolations(
       ),
     );
   }
-  if (input.grantedCents > call.rules.maxGrantCents) {
+  if (input.grantedCents > maxGrantCents) {
     violations.push(
       violation(
         'grantedCents',
         'grant-above-maximum',
-        `Der Aufruf erlaubt höchstens ${formatEuro(call.rules.maxGrantCents, 'de')} je Vorhaben.`,
-        `The call allows at most ${formatEuro(call.rules.maxGrantCents, 'en')} per project.`,
+        `Der Aufruf erlaubt höchstens ${formatEuro(maxGrantCents, 'de')} je Vorhaben.`,
+        `The call allows at most ${formatEuro(maxGrantCents, 'en')} per project.`,
       ),
     );
   }
-  const totals = financeTotals(application.financePlan, call.rules.adminFlatRateBps);
-  const maxByRate = mulDivFloor(totals.totalCostsCents, call.rules.maxFundingRateBps, 10_000);
   if (input.grantedCents > maxByRate) {
     violations.push(
       violation(

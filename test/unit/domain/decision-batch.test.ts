@@ -5,6 +5,8 @@ import type { WaitingListPlace } from '../../../shared/domain/decision.ts';
 import {
   applyBatchDecision,
   batchApprovedSum,
+  batchCandidateOf,
+  batchCandidateViolations,
   batchCoverageViolations,
   batchDecisionViolations,
   LACK_OF_FUNDS_REASONS,
@@ -137,6 +139,29 @@ describe('batch decision rules', () => {
         { applicationId: C, outcome: 'approved', grantedCents: 300 },
       ]),
     ).toBe(1000);
+  });
+});
+
+describe('batch decision rules on the figures alone (the ranking in the back office)', () => {
+  it("finds what batchDecisionViolations finds, from each application's grant basis and proposal", () => {
+    const candidates = new Map([...applications].map(([id, a]) => [id, batchCandidateOf(a, call)]));
+    expect(candidates.get(A)).toEqual({
+      requestedGrantCents: REQUESTED,
+      totalCostsCents: 1_520_200,
+      proposedGrantCents: 1_200_000,
+    });
+    const decisions: BatchDecision[] = [
+      { applicationId: A, outcome: 'approved', grantedCents: REQUESTED + 1 },
+      { applicationId: B, outcome: 'waitlisted' },
+      { applicationId: C, outcome: 'rejected', reasons: 'zu kurz' },
+    ];
+    const found = batchCandidateViolations(decisions, candidates, call);
+    expect(found.map((v) => [v.path, v.code])).toEqual([
+      ['decisions.0.grantedCents', 'grant-above-request'],
+      ['decisions.1.reasons', 'reasons-required'],
+      ['decisions.2.reasons', 'reasons-required'],
+    ]);
+    expect(found).toEqual(batchDecisionViolations(decisions, applications, call));
   });
 });
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Application } from '../../../shared/domain/application.ts';
-import { approvalViolations, breaksFourEyes, letterReminderDueAt } from '../../../shared/domain/decision.ts';
+import {
+  approvalViolations,
+  breaksFourEyes,
+  grantBasisOf,
+  grantLimits,
+  grantViolations,
+  letterReminderDueAt,
+} from '../../../shared/domain/decision.ts';
 import { aCall } from '../../support/calls.ts';
 import { aCompleteDraftContent } from '../../support/drafts.ts';
 
@@ -48,6 +55,42 @@ describe('what may be granted', () => {
     expect(codes(1_000_000)).toEqual(['reasons-required']);
     expect(codes(1_000_000, 'Miete nur anteilig förderfähig.')).toEqual([]);
     expect(codes(0, 'nichts')).toEqual(['grant-not-positive']);
+  });
+});
+
+describe('the limits of a grant, from the figures alone', () => {
+  it('takes the amount requested and the total costs (with the flat rate) from the finance plan', () => {
+    expect(grantBasisOf(application(), aCall())).toEqual({
+      requestedGrantCents: 1_440_200,
+      totalCostsCents: 1_520_200,
+    });
+  });
+
+  it('names each limit and the lowest of them', () => {
+    const basis = { requestedGrantCents: 1_440_200, totalCostsCents: 1_520_200 };
+    expect(grantLimits(basis, aCall())).toEqual({
+      requestedCents: 1_440_200,
+      maxGrantCents: 1_500_000,
+      maxByRateCents: 1_444_190,
+      upperCents: 1_440_200,
+    });
+    const strict = aCall({ rules: { ...aCall().rules, maxFundingRateBps: 5000 } });
+    expect(grantLimits(basis, strict).upperCents).toBe(760_100);
+  });
+
+  it('judges a typed amount as approvalViolations judges the application', () => {
+    const basis = grantBasisOf(application(), aCall());
+    for (const [amount, reasons] of [
+      [1_440_200, undefined],
+      [1_440_201, undefined],
+      [1_000_000, undefined],
+      [1_000_000, 'Miete nur anteilig förderfähig.'],
+      [0, 'nichts'],
+    ] as const) {
+      expect(grantViolations(basis, aCall(), { grantedCents: amount, reasons })).toEqual(
+        approvalViolations(application(), aCall(), { grantedCents: amount, reasons }),
+      );
+    }
   });
 });
 
