@@ -14,6 +14,8 @@ export const functionAccess: Record<string, FunctionAccess> = {
   'calls/get-call': { table: 'read' },
   'calls/create-call': { table: 'read-write' },
   'calls/update-call': { table: 'read-write' },
+  'calls/list-admin-calls': { table: 'read' },
+  'calls/get-admin-call': { table: 'read' },
   'applications/create-draft': { table: 'read-write' },
   'applications/get-application': { table: 'read' },
   'applications/update-draft': { table: 'read-write' },

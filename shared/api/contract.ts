@@ -11,7 +11,9 @@ import {
 import { recordAssessmentOperation } from './operations/assessments.ts';
 import {
   createCallOperation,
+  getAdminCallOperation,
   getCallOperation,
+  listAdminCallsOperation,
   listCallsOperation,
   updateCallOperation,
 } from './operations/calls.ts';
@@ -60,6 +62,8 @@ export const operations: readonly Operation[] = [
   getCallOperation,
   createCallOperation,
   updateCallOperation,
+  listAdminCallsOperation,
+  getAdminCallOperation,
   createDraftOperation,
   listMyApplicationsOperation,
   getApplicationOperation,

@@ -31,3 +31,8 @@ export interface CallRecordRepository {
     condition: { expectedVersion: number; onlyWithoutApplications: boolean },
   ): Promise<CallRecord>;
 }
+
+/** The admins' list: every call with its bookkeeping, whatever its phase (one index Query, no scan). */
+export interface CallRecordList {
+  listRecords(): Promise<CallRecord[]>;
+}

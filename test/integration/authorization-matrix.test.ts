@@ -83,6 +83,14 @@ const matrix: Record<string, Row> = {
     }),
     expected: { anonymous: 401, member: 403, otherOrgMember: 403, reviewer: 403, approver: 403, admin: 200 },
   },
+  listAdminCalls: {
+    request: () => ({ method: 'GET', path: '/api/admin/calls' }),
+    expected: { anonymous: 401, member: 403, otherOrgMember: 403, reviewer: 403, approver: 403, admin: 200 },
+  },
+  getAdminCall: {
+    request: ({ callId }) => ({ method: 'GET', path: `/api/admin/calls/${callId}` }),
+    expected: { anonymous: 401, member: 403, otherOrgMember: 403, reviewer: 403, approver: 403, admin: 200 },
+  },
   getOpenApi: {
     request: () => ({ method: 'GET', path: '/api/openapi.json' }),
     expected: { anonymous: 200, member: 200, otherOrgMember: 200, reviewer: 200, approver: 200, admin: 200 },

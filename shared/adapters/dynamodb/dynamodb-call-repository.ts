@@ -9,7 +9,12 @@ import {
 import { Call } from '../../api/schemas/call.schema.ts';
 import type { CallRecord, NewCallRecord } from '../../domain/call.ts';
 import { ConcurrentChangeError } from '../../domain/errors.ts';
-import type { CallListRange, CallRecordRepository, CallRepository } from '../../ports/call-repository.ts';
+import type {
+  CallListRange,
+  CallRecordList,
+  CallRecordRepository,
+  CallRepository,
+} from '../../ports/call-repository.ts';
 import { keys, withoutKeys } from './keys.ts';
 
 const DEFINITION_FIELDS = Object.keys(Call.shape);
@@ -17,7 +22,7 @@ const DEFINITION_FIELDS = Object.keys(Call.shape);
 /** Calls written before calls were versioned (older local data, early seeds) count as version 1. */
 const FIRST_VERSION = 1;
 
-export class DynamoDbCallRepository implements CallRepository, CallRecordRepository {
+export class DynamoDbCallRepository implements CallRepository, CallRecordRepository, CallRecordList {
   private readonly client: DynamoDBDocumentClient;
   private readonly table: string;
 
@@ -53,6 +58,24 @@ export class DynamoDbCallRepository implements CallRepository, CallRecordReposit
       for (const item of page.Items ?? []) calls.push(withoutKeys<Call>(item));
     }
     return calls;
+  }
+
+  async listRecords(): Promise<CallRecord[]> {
+    // The whole deadline-ordered list: a funding body publishes a few dozen calls a year.
+    const records: CallRecord[] = [];
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :calls',
+        ExpressionAttributeValues: { ':calls': 'CALLS' },
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) records.push(toRecord(item));
+    }
+    return records;
   }
 
   async get(callId: string): Promise<Call | undefined> {

@@ -70,3 +70,35 @@ export const updateCallOperation = defineOperation({
   responses: { 200: { description: 'The changed call', schema: AdminCallView, headers: ['ETag'] } },
   problems: [401, 403, 404, 409, 412, 428],
 });
+
+export const listAdminCallsOperation = defineOperation({
+  operationId: 'listAdminCalls',
+  method: 'GET',
+  path: '/api/admin/calls',
+  summary:
+    'Alle Förderaufrufe für die Verwaltung (kommende, offene, abgeschlossene) mit Version und Antragszahl / Every call for admins (upcoming, open, closed) with version and application count',
+  tags: ['admin', 'calls'],
+  access: ['admin'],
+  handler: 'calls/list-admin-calls',
+  responses: {
+    200: {
+      description: 'Open calls by earliest deadline, then upcoming ones, then closed ones by latest deadline',
+      schema: z.object({ items: z.array(AdminCallView) }),
+    },
+  },
+  problems: [401, 403],
+});
+
+export const getAdminCallOperation = defineOperation({
+  operationId: 'getAdminCall',
+  method: 'GET',
+  path: '/api/admin/calls/{callId}',
+  summary:
+    'Ein Förderaufruf zum Bearbeiten (ETag für If-Match, Antragszahl) / One call to edit (ETag for If-Match, application count)',
+  tags: ['admin', 'calls'],
+  access: ['admin'],
+  handler: 'calls/get-admin-call',
+  params: CallParams,
+  responses: { 200: { description: 'The call as admins see it', schema: AdminCallView, headers: ['ETag'] } },
+  problems: [401, 403, 404],
+});
