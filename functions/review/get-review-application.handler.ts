@@ -4,7 +4,10 @@ import { DynamoDbAssessmentRepository } from '#shared/adapters/dynamodb/dynamodb
 import { DynamoDbCallRepository } from '#shared/adapters/dynamodb/dynamodb-call-repository.ts';
 import { DynamoDbDocumentRepository } from '#shared/adapters/dynamodb/dynamodb-document-repository.ts';
 import { DynamoDbOrganisationRepository } from '#shared/adapters/dynamodb/dynamodb-organisation-repository.ts';
-import { DynamoDbAssignmentRepository } from '#shared/adapters/dynamodb/dynamodb-review-repository.ts';
+import {
+  DynamoDbAssignmentRepository,
+  DynamoDbStaffDirectory,
+} from '#shared/adapters/dynamodb/dynamodb-review-repository.ts';
 import { getReviewApplicationOperation } from '#shared/api/operations/review-assignments.ts';
 import { httpHandler } from '#shared/http/http-handler.ts';
 import { getReviewApplication } from '#shared/use-cases/review/get-review-application.ts';
@@ -17,6 +20,7 @@ const deps = {
   documents: new DynamoDbDocumentRepository(documentClient, table),
   assignments: new DynamoDbAssignmentRepository(documentClient, table),
   assessments: new DynamoDbAssessmentRepository(documentClient, table),
+  staff: new DynamoDbStaffDirectory(documentClient, table),
 };
 
 export const handler = httpHandler(getReviewApplicationOperation, async ({ params, caller }) => ({

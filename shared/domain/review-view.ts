@@ -29,20 +29,25 @@ export function reviewAccessOf(input: {
   return mine.every((assignment) => assignment.declaration?.conflict === false) ? 'full' : 'limited';
 }
 
-const assignmentView = (assignment: Assignment) => ({
-  role: assignment.role,
-  reviewerSub: assignment.reviewerSub,
-  assignedAt: assignment.assignedAt,
-  dueAt: assignment.dueAt,
-  ...(assignment.declaration
-    ? {
-        declaration: {
-          conflict: assignment.declaration.conflict,
-          declaredAt: assignment.declaration.declaredAt,
-        },
-      }
-    : {}),
-});
+const assignmentView = (assignment: Assignment, names: ReadonlyMap<string, string>) => {
+  const reviewerName = names.get(assignment.reviewerSub);
+  return {
+    role: assignment.role,
+    reviewerSub: assignment.reviewerSub,
+    ...(reviewerName ? { reviewerName } : {}),
+    assignedAt: assignment.assignedAt,
+    dueAt: assignment.dueAt,
+    ...(assignment.declaration
+      ? {
+          declaration: {
+            conflict: assignment.declaration.conflict,
+            declaredAt: assignment.declaration.declaredAt,
+          },
+        }
+      : {}),
+    ...(assignment.assessedAt ? { assessedAt: assignment.assessedAt } : {}),
+  };
+};
 
 /**
  * The fields of the review view for an access level (pure: the one place that decides what a
@@ -59,8 +64,11 @@ export function reviewViewOf(input: {
   documents: readonly ApplicationDocument[];
   /** The recorded assessments (only approvers see them). */
   assessments?: readonly Assessment[];
+  /** Staff names by sub, for the assignments (from the staff directory). */
+  staffNames?: ReadonlyMap<string, string>;
 }): ReviewApplicationView {
   const { access, application, call } = input;
+  const names = input.staffNames ?? new Map<string, string>();
   const mine = input.assignments.filter((assignment) => assignment.reviewerSub === input.caller.sub);
   const identifying = {
     access,
@@ -69,7 +77,7 @@ export function reviewViewOf(input: {
     organisation: { id: application.orgId, name: input.organisationName },
     call: { id: call.id, title: call.title },
     ...(application.reference ? { reference: application.reference } : {}),
-    ...(mine.length > 0 ? { myAssignments: mine.map(assignmentView) } : {}),
+    ...(mine.length > 0 ? { myAssignments: mine.map((each) => assignmentView(each, names)) } : {}),
   };
   if (access === 'limited') return identifying;
   const content = draftContentOf(application);
@@ -82,7 +90,7 @@ export function reviewViewOf(input: {
     documents: input.documents
       .filter((document) => document.status === 'verified')
       .map(({ id, type, fileName, contentType, size }) => ({ id, type, fileName, contentType, size })),
-    ...(input.caller.groups.includes('approver') ? approverPart(application, input) : {}),
+    ...(input.caller.groups.includes('approver') ? approverPart(application, input, names) : {}),
   };
 }
 
@@ -93,10 +101,11 @@ export function reviewViewOf(input: {
 function approverPart(
   application: Application,
   input: { assignments: readonly Assignment[]; assessments?: readonly Assessment[] | undefined },
+  names: ReadonlyMap<string, string>,
 ): Partial<ReviewApplicationView> {
   const { decision, waitingList, letters, notification, objection, assessmentSummary } = application;
   return {
-    assignments: input.assignments.map(assignmentView),
+    assignments: input.assignments.map((each) => assignmentView(each, names)),
     ...(input.assessments?.length
       ? { assessments: input.assessments.map(({ applicationId: _, ...assessment }) => assessment) }
       : {}),

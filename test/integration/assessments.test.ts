@@ -118,6 +118,15 @@ describe('assessments: POST /api/review/applications/{id}/assessments', () => {
     // Done: out of the reviewer's queue.
     expect(assignment.Item?.assessedAt).toBeDefined();
     expect(assignment.Item?.gsi3pk).toBeUndefined();
+    // The reviewer's own view says their part is done, and when.
+    const mine = await api<{ myAssignments: { role: string; assessedAt?: string }[] }>(
+      'GET',
+      `/api/review/applications/${id}`,
+      { token: contentReviewer.token },
+    );
+    expect(mine.body.myAssignments).toEqual([
+      expect.objectContaining({ role: 'content', assessedAt: assignment.Item?.assessedAt }),
+    ]);
 
     const second = await assess(id, financialReviewer, financialAssessment);
     expect(second.status).toBe(201);

@@ -190,6 +190,19 @@ describe('review: assignment, conflicts of interest, reassignment', () => {
     expect(full.body).toMatchObject({ access: 'full', status: 'IN_REVIEW' });
     expect(full.body.content).toBeDefined();
     expect((full.body.assignments as unknown[]).length).toBe(2);
+    // Named as the staff directory knows them (givenStaff's name starts the address), so people read who reviews.
+    const [firstName, secondName] = [first, reviewers[1] as TestUser].map((r) => r.email.split('-')[0]);
+    expect(
+      (full.body.assignments as { role: string; reviewerName?: string }[]).map((a) => [
+        a.role,
+        a.reviewerName,
+      ]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['content', firstName],
+        ['financial', secondName],
+      ]),
+    );
   });
 
   it('opens the full view after a declaration of no conflict, which can be made once', async () => {

@@ -33,9 +33,13 @@ export type ReassignBody = z.infer<typeof ReassignBody>;
 export const AssignmentView = z.object({
   role: ReviewRole,
   reviewerSub: z.string(),
+  /** The reviewer's name from the staff directory (absent for someone no longer in it). */
+  reviewerName: z.optional(z.string()),
   assignedAt: Timestamp,
   dueAt: Timestamp,
   declaration: z.optional(z.object({ conflict: z.boolean(), declaredAt: Timestamp })),
+  /** When this role's assessment was recorded: the work on it is done. */
+  assessedAt: z.optional(Timestamp),
 });
 
 export const ReassignResult = z.object({

@@ -6,7 +6,7 @@ import type { AssessmentRepository } from '../../ports/assessment-repository.ts'
 import type { CallRepository } from '../../ports/call-repository.ts';
 import type { DocumentReader } from '../../ports/document-repository.ts';
 import type { OrganisationRepository } from '../../ports/organisation-repository.ts';
-import type { AssignmentRepository } from '../../ports/review-repository.ts';
+import type { AssignmentRepository, StaffDirectory } from '../../ports/review-repository.ts';
 import { callOf } from '../get-application.ts';
 
 export interface GetReviewApplicationDeps {
@@ -16,6 +16,7 @@ export interface GetReviewApplicationDeps {
   documents: DocumentReader;
   assignments: Pick<AssignmentRepository, 'listByApplication'>;
   assessments: Pick<AssessmentRepository, 'listByApplication'>;
+  staff: Pick<StaffDirectory, 'get'>;
 }
 
 /**
@@ -24,7 +25,7 @@ export interface GetReviewApplicationDeps {
  * 1. Load the application and its assignments; decide what the caller may see (review-view.ts).
  *    Nothing (an unassigned reviewer, one with a conflict, a draft): 404, so ids cannot be probed.
  * 2. Load the call and the organisation (for its name); the documents only for the full view; the
- *    assessments only for approvers.
+ *    assessments only for approvers; the names of the assigned reviewers (at most two GetItems).
  */
 export async function getReviewApplication(
   deps: GetReviewApplicationDeps,
@@ -38,11 +39,12 @@ export async function getReviewApplication(
   if (!application) throw new NotFoundError('application');
   const access = reviewAccessOf({ caller, application, assignments });
   if (access === 'none') throw new NotFoundError('application');
-  const [call, organisation, documents, assessments] = await Promise.all([
+  const [call, organisation, documents, assessments, staff] = await Promise.all([
     callOf(deps.calls, application),
     deps.organisations.get(application.orgId),
     access === 'full' ? deps.documents.listByApplication(id) : Promise.resolve([]),
     caller.groups.includes('approver') ? deps.assessments.listByApplication(id) : Promise.resolve([]),
+    Promise.all([...new Set(assignments.map((a) => a.reviewerSub))].map((sub) => deps.staff.get(sub))),
   ]);
   return reviewViewOf({
     access,
@@ -53,5 +55,6 @@ export async function getReviewApplication(
     assignments,
     documents,
     assessments,
+    staffNames: new Map(staff.flatMap((member) => (member ? [[member.sub, member.name] as const] : []))),
   });
 }
