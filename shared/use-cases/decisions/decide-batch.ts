@@ -37,6 +37,7 @@ import type { DecisionBatchStore } from '../../ports/decision-batch-store.ts';
 import type { AssignmentRepository } from '../../ports/review-repository.ts';
 import { type IdempotentRequest, oncePerKey } from '../idempotent-request.ts';
 import { type CompetitiveCallDeps, competitiveCallReady, RANKED_STATUSES } from './competitive-call.ts';
+import { involvedReviewers } from './decide-within-budget.ts';
 
 export interface DecideBatchDeps extends CompetitiveCallDeps {
   applications: ApplicationRepository;
@@ -274,11 +275,7 @@ async function refuseInvolvedApprover(
   applications: readonly Application[],
 ): Promise<void> {
   const involvedIn = await mapLimited(applications, async (application) => {
-    const [assignments, assessments] = await Promise.all([
-      deps.assignments.listByApplication(application.id),
-      deps.assessments.listByApplication(application.id),
-    ]);
-    const involved = [...assignments.map((a) => a.reviewerSub), ...assessments.map((a) => a.reviewerSub)];
+    const involved = await involvedReviewers(deps, application.id);
     return breaksFourEyes(approverSub, involved) ? [application.reference ?? application.id] : [];
   });
   const mine = involvedIn.flat();
