@@ -14,7 +14,7 @@ export interface Reference {
 export interface Row {
   name: string;
   value: number;
-  /** 'bytes' is printed in KiB; anything else as it is ('ms', 'req/s', 'RCU'). */
+  /** 'bytes' is printed in kB; anything else as it is ('ms', 'req/s', 'RCU'). */
   unit: string;
   reference?: Reference;
   /** value / reference.value: the figure the targets are set on, since the machines here are noisy. */
@@ -92,7 +92,7 @@ export function median(values: readonly number[]): number {
 }
 
 export function formatValue(value: number, unit: string): string {
-  if (unit === 'bytes') return `${(value / 1024).toFixed(1)} KiB`;
+  if (unit === 'bytes') return `${(value / 1000).toFixed(1)} kB`;
   const digits = Math.abs(value) >= 100 || Number.isInteger(value) ? 0 : Math.abs(value) >= 10 ? 1 : 2;
   return `${value.toFixed(digits)} ${unit}`;
 }

@@ -26,7 +26,7 @@ const LAZY_PAGES = [
 const budget = { name: 'budget', value: INITIAL_JS_BUDGET_GZIP_BYTES };
 
 /**
- * The initial JavaScript, gzipped, against the 200 KiB budget: the portal's first visit (entry script and
+ * The initial JavaScript, gzipped, against the 200 kB budget: the portal's first visit (entry script and
  * what index.html preloads) and the back office's (that, plus its route's lazy chunks). Built with Vite
  * into a directory of its own, so web/dist (which a running stack may serve) is left alone.
  */
@@ -60,7 +60,7 @@ export const section: Section = {
           row({ name: page.name, value: size.gzipBytes, unit: 'bytes', reference: budget, maxRatio: 1 }),
         );
         note(
-          `${page.name}: ${size.files.length} chunks, ${((size.gzipBytes - portal.gzipBytes) / 1024).toFixed(1)} KiB more than the first visit`,
+          `${page.name}: ${size.files.length} chunks, ${((size.gzipBytes - portal.gzipBytes) / 1000).toFixed(1)} kB more than the first visit`,
         );
       }
       return rows;

@@ -6,7 +6,7 @@ import {
 } from '../../infra/local/portal.ts';
 
 describe('the portal bundle', () => {
-  it('loads at most 200 KiB of gzipped JavaScript before the first page shows', () => {
+  it('loads at most 200 kB of gzipped JavaScript before the first page shows', () => {
     // Built by the e2e global setup from the current sources, as served to the browser tests.
     const size = measureInitialJs();
     console.log(`portal: ${describeInitialJs(size)}`);

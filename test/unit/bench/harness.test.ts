@@ -8,24 +8,24 @@ import {
   type SectionResult,
 } from '../../../bench/harness.ts';
 
-const budget = { name: 'budget', value: 200 * 1024 };
+const budget = { name: 'budget', value: 200 * 1000 };
 
 describe('a bench row', () => {
   it('holds a figure against its budget: the ratio, and met while at most the allowed ratio', () => {
-    const under = row({ name: 'portal', value: 150 * 1024, unit: 'bytes', reference: budget, maxRatio: 1 });
+    const under = row({ name: 'portal', value: 150 * 1000, unit: 'bytes', reference: budget, maxRatio: 1 });
     expect(under).toEqual({
       name: 'portal',
-      value: 150 * 1024,
+      value: 150 * 1000,
       unit: 'bytes',
       reference: budget,
       ratio: 0.75,
       target: { maxRatio: 1 },
       pass: true,
     });
-    expect(row({ name: 'at', value: 200 * 1024, unit: 'bytes', reference: budget, maxRatio: 1 }).pass).toBe(
+    expect(row({ name: 'at', value: 200 * 1000, unit: 'bytes', reference: budget, maxRatio: 1 }).pass).toBe(
       true,
     );
-    const over = row({ name: 'over', value: 200 * 1024 + 1, unit: 'bytes', reference: budget, maxRatio: 1 });
+    const over = row({ name: 'over', value: 200 * 1000 + 1, unit: 'bytes', reference: budget, maxRatio: 1 });
     expect(over.pass).toBe(false);
     expect(over.ratio).toBeGreaterThan(1);
   });
@@ -85,18 +85,18 @@ describe('the bench median', () => {
 });
 
 describe('the printed table', () => {
-  it('shows bytes in KiB, the ratio, the target and the verdict, in aligned columns', () => {
+  it('shows bytes in kB, the ratio, the target and the verdict, in aligned columns', () => {
     const table = formatTable([
       row({ name: 'portal (first visit)', value: 146_349, unit: 'bytes', reference: budget, maxRatio: 1 }),
-      row({ name: 'too big', value: 250 * 1024, unit: 'bytes', reference: budget, maxRatio: 1 }),
+      row({ name: 'too big', value: 250 * 1000, unit: 'bytes', reference: budget, maxRatio: 1 }),
       row({ name: 'only reported', value: 12.345, unit: 'ms' }),
     ]);
     const lines = table.split('\n');
     expect(lines[0]).toMatch(/^measure\s+value\s+reference\s+ratio\s+target\s+result$/);
     expect(lines[2]).toMatch(
-      /^portal \(first visit\)\s+142\.9 KiB\s+budget 200\.0 KiB\s+0\.71×\s+≤ 1\.00×\s+ok$/,
+      /^portal \(first visit\)\s+146\.3 kB\s+budget 200\.0 kB\s+0\.73×\s+≤ 1\.00×\s+ok$/,
     );
-    expect(lines[3]).toMatch(/^too big\s+250\.0 KiB\s+budget 200\.0 KiB\s+1\.25×\s+≤ 1\.00×\s+MISSED$/);
+    expect(lines[3]).toMatch(/^too big\s+250\.0 kB\s+budget 200\.0 kB\s+1\.25×\s+≤ 1\.00×\s+MISSED$/);
     expect(lines[4]).toMatch(/^only reported\s+12\.3 ms$/);
     // Every column starts at the same place in each line.
     const valueColumn = (line: string | undefined) => line?.search(/\d/) ?? -1;
@@ -104,7 +104,7 @@ describe('the printed table', () => {
   });
 
   it('formats values by their size and unit', () => {
-    expect(formatValue(2048, 'bytes')).toBe('2.0 KiB');
+    expect(formatValue(2000, 'bytes')).toBe('2.0 kB');
     expect(formatValue(1234.5, 'req/s')).toBe('1235 req/s');
     expect(formatValue(42, 'RCU')).toBe('42 RCU');
     expect(formatValue(0.1234, 'ms')).toBe('0.12 ms');
@@ -123,7 +123,7 @@ describe('the bench report (bench/results/latest.json)', () => {
     name: 'web',
     title: 'Web',
     durationMs: 1400,
-    rows: [row({ name: 'portal', value: 150 * 1024, unit: 'bytes', reference: budget, maxRatio: 1 })],
+    rows: [row({ name: 'portal', value: 150 * 1000, unit: 'bytes', reference: budget, maxRatio: 1 })],
     notes: ['vite build in 1.4 s'],
   };
 
@@ -139,7 +139,7 @@ describe('the bench report (bench/results/latest.json)', () => {
       ...web,
       rows: [
         ...web.rows,
-        row({ name: 'back office', value: 300 * 1024, unit: 'bytes', reference: budget, maxRatio: 1 }),
+        row({ name: 'back office', value: 300 * 1000, unit: 'bytes', reference: budget, maxRatio: 1 }),
       ],
     };
     const broken: SectionResult = {
