@@ -139,6 +139,34 @@ export const routes: RouteObject[] = [
           // Reviewers (features/backoffice/review/): queue, application view, assessments, Nachforderung.
           // Approvers (features/backoffice/decisions/): decisions, ranking, batch, waiting list.
           // Admins (features/backoffice/admin/): calls, budgets, staff.
+          {
+            path: 'admin/calls',
+            lazy: staffPage(
+              ['admin'],
+              () => import('./features/backoffice/admin/calls-page.tsx'),
+              'AdminCallsPage',
+            ),
+          },
+          {
+            path: 'admin/calls/new',
+            lazy: staffPage(
+              ['admin'],
+              () => import('./features/backoffice/admin/new-call-page.tsx'),
+              'NewCallPage',
+            ),
+          },
+          {
+            path: 'admin/calls/:callId',
+            lazy: staffPage(['admin'], () => import('./features/backoffice/admin/call-page.tsx'), 'CallPage'),
+          },
+          {
+            path: 'admin/calls/:callId/budget',
+            lazy: staffPage(
+              ['admin'],
+              () => import('./features/backoffice/admin/budget-page.tsx'),
+              'BudgetPage',
+            ),
+          },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
