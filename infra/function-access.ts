@@ -32,6 +32,8 @@ export const functionAccess: Record<string, FunctionAccess> = {
   'documents/complete-document': { table: 'read-write', documents: 'read-write' },
   'documents/list-documents': { table: 'read' },
   'documents/delete-document': { table: 'read-write', documents: 'read-write' },
+  // Signing a GET of a document's file needs GetObject (the link acts with the function's rights).
+  'documents/get-document-link': { table: 'read', documents: 'read' },
   'meta/get-openapi': {},
   'organisations/list-organisations': { table: 'read' },
   'organisations/create-organisation': { table: 'read-write' },

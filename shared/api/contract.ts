@@ -23,6 +23,7 @@ import {
   completeDocumentOperation,
   createDocumentOperation,
   deleteDocumentOperation,
+  getDocumentLinkOperation,
   listDocumentsOperation,
 } from './operations/documents.ts';
 import {
@@ -77,6 +78,7 @@ export const operations: readonly Operation[] = [
   createDocumentOperation,
   completeDocumentOperation,
   deleteDocumentOperation,
+  getDocumentLinkOperation,
   getOpenApiOperation,
   listOrganisationsOperation,
   createOrganisationOperation,

@@ -74,3 +74,22 @@ export function sanitizeFileName(raw: string, contentType: DocumentContentType):
     .replace(/[\s.]+$/u, '');
   return `${cut || FALLBACK_BASE}.${extension}`;
 }
+
+/**
+ * A Content-Disposition header for a document's file (RFC 6266): `filename` with an ASCII stand-in for
+ * browsers that read only that, and `filename*` with the name in UTF-8, percent-encoded (RFC 8187), so
+ * „Satzung Verein für Begegnung.pdf“ is saved under its own name. The name is a sanitized one
+ * (sanitizeFileName): no quotes or controls reach the header.
+ */
+export function contentDisposition(disposition: 'inline' | 'attachment', fileName: string): string {
+  const ascii = fileName
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]/g, '_')
+    .replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}

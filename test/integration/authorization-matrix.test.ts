@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { operations } from '../../shared/api/contract.ts';
 import { aCall } from '../support/calls.ts';
 import { givenDecidedApplication } from '../support/decisions.ts';
+import { givenVerifiedDocument } from '../support/documents.ts';
 import {
   api,
   drain,
@@ -37,6 +38,8 @@ interface World {
   deletableDocumentId: string;
   /** A submitted application through the intake (in review; the matrix's reviewer is not assigned to it). */
   submittedId: string;
+  /** A verified document of submittedId, uploaded before it was submitted. */
+  submittedDocumentId: string;
   /** The matrix's reviewer: a fresh user, not in the staff directory, so never assigned. */
   reviewerSub: string;
   /** A decided application of the member's organisation whose Bescheid the decision workflow issued. */
@@ -134,8 +137,10 @@ const matrix: Record<string, Row> = {
     expected: { anonymous: 401, member: 200, otherOrgMember: 404, reviewer: 403, approver: 403, admin: 403 },
   },
   getTimeline: {
-    request: ({ draftId }) => ({ method: 'GET', path: `/api/applications/${draftId}/timeline` }),
-    expected: { anonymous: 401, member: 200, otherOrgMember: 404, reviewer: 403, approver: 403, admin: 403 },
+    // Members and the back office that sees the application in full: the approver; the matrix's
+    // reviewer is not assigned to it (404, as for anything they may not see).
+    request: ({ submittedId }) => ({ method: 'GET', path: `/api/applications/${submittedId}/timeline` }),
+    expected: { anonymous: 401, member: 200, otherOrgMember: 404, reviewer: 404, approver: 200, admin: 403 },
   },
   listDocuments: {
     request: ({ draftId }) => ({ method: 'GET', path: `/api/applications/${draftId}/documents` }),
@@ -162,6 +167,15 @@ const matrix: Record<string, Row> = {
       path: `/api/applications/${draftId}/documents/${deletableDocumentId}`,
     }),
     expected: { anonymous: 401, member: 204, otherOrgMember: 404, reviewer: 403, approver: 403, admin: 403 },
+  },
+  getDocumentLink: {
+    // Members, and the back office that sees the application in full (the approver); the matrix's
+    // reviewer is not assigned to it (404).
+    request: ({ submittedId, submittedDocumentId }) => ({
+      method: 'GET',
+      path: `/api/applications/${submittedId}/documents/${submittedDocumentId}`,
+    }),
+    expected: { anonymous: 401, member: 200, otherOrgMember: 404, reviewer: 404, approver: 200, admin: 403 },
   },
   recordAssessment: {
     // The matrix's reviewer is assigned to nothing: foreign applications do not exist for them.
@@ -372,6 +386,7 @@ describe('authorization matrix', () => {
       world.callId,
       'Eingereicht für die Matrix',
     );
+    world.submittedDocumentId = await givenVerifiedDocument(member, toSubmit.id);
     await api('POST', `/api/applications/${toSubmit.id}/submit`, { token: member.token });
     await drain();
     world.submittedId = toSubmit.id;

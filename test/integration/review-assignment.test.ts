@@ -103,6 +103,11 @@ describe('review: assignment, conflicts of interest, reassignment', () => {
       body,
       on: own,
     });
+  const timelineAs = (user: TestUser, id = applicationId) =>
+    api<{ items: { type: string }[] }>('GET', `/api/applications/${id}/timeline`, {
+      token: user.token,
+      on: own,
+    });
   const reassign = (body: unknown, id = applicationId) =>
     api<Record<string, unknown>>('POST', `/api/admin/applications/${id}/reassign`, {
       token: admin.token,
@@ -180,6 +185,8 @@ describe('review: assignment, conflicts of interest, reassignment', () => {
     expect(limited.body.content).toBeUndefined();
     expect(limited.body.totals).toBeUndefined();
     expect(limited.body.documents).toBeUndefined();
+    // Nor the history: it tells more than what identifies the application.
+    expect((await timelineAs(first)).status).toBe(404);
 
     expect((await view(third)).status).toBe(404); // in the directory, not assigned
     expect((await view(outsider)).status).toBe(404);
@@ -216,6 +223,11 @@ describe('review: assignment, conflicts of interest, reassignment', () => {
     expect((full.body.content as { title: string }).title).toBe('Nachbarschaftsfest Grünau');
     expect((full.body.totals as { totalCostsCents: number }).totalCostsCents).toBeGreaterThan(0);
     expect(full.body.documents).toEqual([]);
+    // The history too, as the applicant reads it (no back-office internals).
+    const timeline = await timelineAs(first);
+    expect(timeline.status, timeline.text).toBe(200);
+    expect(timeline.body.items.map((item) => item.type)).toContain('SUBMITTED');
+    expect(timeline.body.items.map((item) => item.type)).not.toContain('REVIEWER_ASSIGNED');
 
     const again = await declare(first, { conflict: true });
     expect(again.status).toBe(409);

@@ -121,9 +121,11 @@ export const getTimelineOperation = defineOperation({
   operationId: 'getTimeline',
   method: 'GET',
   path: '/api/applications/{id}/timeline',
-  summary: 'Verlauf des Antrags / The application’s timeline',
+  summary:
+    'Verlauf des Antrags (für die Organisation und die Sachbearbeitung, die den Antrag vollständig sieht) / The application’s timeline (for its organisation and for back-office staff who see it in full)',
   tags: ['applications'],
-  access: ['applicant'],
+  // Members, and the back office: approvers and assigned reviewers who declared no conflict (the use case narrows).
+  access: ['applicant', 'reviewer', 'approver'],
   handler: 'applications/get-timeline',
   params: ApplicationParams,
   responses: {

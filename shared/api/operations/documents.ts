@@ -2,6 +2,7 @@ import { defineOperation } from '../operation.ts';
 import { ApplicationParams } from '../schemas/application.schema.ts';
 import {
   CreatedDocumentView,
+  DocumentLinkView,
   DocumentList,
   DocumentParams,
   DocumentView,
@@ -71,4 +72,25 @@ export const deleteDocumentOperation = defineOperation({
   params: DocumentParams,
   responses: { 204: { description: 'Deleted, with its file' } },
   problems: [401, 403, 404, 409],
+});
+
+export const getDocumentLinkOperation = defineOperation({
+  operationId: 'getDocumentLink',
+  method: 'GET',
+  path: '/api/applications/{id}/documents/{docId}',
+  summary:
+    'Unterlage öffnen oder herunterladen (kurzlebige Links; nur geprüfte Unterlagen) / Open or download a document (short-lived links; verified documents only)',
+  tags: ['documents'],
+  // Members of the organisation, and the back office that sees the application in full (approvers,
+  // assigned reviewers who declared no conflict); the use case narrows.
+  access: ['applicant', 'reviewer', 'approver'],
+  handler: 'documents/get-document-link',
+  params: DocumentParams,
+  responses: {
+    200: {
+      description: 'Presigned GETs of the file (open in the browser, or save), valid for five minutes',
+      schema: DocumentLinkView,
+    },
+  },
+  problems: [401, 403, 404],
 });

@@ -64,3 +64,22 @@ export const DocumentUpload = z.object({
 export const CreatedDocumentView = z.object({ document: DocumentView, upload: DocumentUpload });
 
 export const DocumentList = z.object({ items: z.array(DocumentView) });
+
+/**
+ * GET /api/applications/{id}/documents/{docId}: short-lived links to a verified document's file — one
+ * that opens it in the browser (`url`, inline with its checked type) and one that saves it under its
+ * name (`downloadUrl`). Both are presigned GETs that work without sign-in until `expiresAt`.
+ */
+export const DocumentLinkView = z.object({
+  url: z.string(),
+  downloadUrl: z.string(),
+  expiresAt: Timestamp,
+  document: z.object({
+    id: Uuid,
+    type: z.string(),
+    fileName: z.string(),
+    contentType: DocumentContentType,
+    size: z.int(),
+  }),
+});
+export type DocumentLinkView = z.infer<typeof DocumentLinkView>;
