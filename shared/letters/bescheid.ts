@@ -1,34 +1,24 @@
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument } from 'pdf-lib';
 import type { Call } from '../api/schemas/call.schema.ts';
 import type { OrganisationProfile } from '../api/schemas/organisation.schema.ts';
 import type { Application } from '../domain/application.ts';
-import { berlinDate } from '../domain/berlin-time.ts';
 import type { Decision, Letter } from '../domain/decision.ts';
 import { financeTotals } from '../domain/finance-rules.ts';
-import { FULL_BPS, formatEuro, formatPercent, mulDivFloor } from '../domain/money.ts';
+import { FULL_BPS, formatPercent, mulDivFloor } from '../domain/money.ts';
 import type { LetterFonts } from './fonts.ts';
 import { FINANCING_TYPE_NAMES, germanDate } from './labels.ts';
-import { GREY, LetterWriter, type Line } from './pdf-layout.ts';
-
-/**
- * The authority that issues the Bescheide and receives objections. One body per deployment: a
- * constant here until the funding body becomes configuration of its own; the letter's legal
- * instruction names it and its address, so it must be the address where an objection is lodged.
- */
-export interface FundingBody {
-  name: string;
-  /** The lines of its postal address, street first. */
-  address: string[];
-  /** Shown in the letterhead for questions (not a channel for objections). */
-  email: string;
-}
-
-export const FUNDING_BODY: FundingBody = {
-  name: 'Bewilligungsstelle Integrative Maßnahmen',
-  address: ['Albertstraße 10', '01097 Dresden'],
-  email: 'foerderung@example.org',
-};
+import {
+  beginLetter,
+  day,
+  euro,
+  FUNDING_BODY,
+  type FundingBody,
+  finishLetter,
+  numbered,
+  objectionInstruction,
+  paragraph,
+  quoted,
+  writeLegalRemedies,
+} from './letter-blocks.ts';
 
 export interface BescheidFacts {
   /** The decided application: it has its Aktenzeichen and its decision. */
@@ -45,10 +35,6 @@ export interface BescheidFacts {
 export function letterKindOf(decision: Pick<Decision, 'outcome'>): Letter['kind'] {
   return decision.outcome === 'approved' ? 'zuwendungsbescheid' : 'ablehnungsbescheid';
 }
-
-const euro = (cents: number) => formatEuro(cents, 'de');
-const day = (at: string) => germanDate(berlinDate(new Date(at)));
-const quoted = (text: string) => `„${text}“`;
 
 /**
  * The Bescheid on a decided application, as a PDF (A4, German: the legal document; section headings
@@ -72,49 +58,18 @@ export async function renderBescheid(facts: BescheidFacts, fonts: LetterFonts): 
   const approved = decision.outcome === 'approved';
   const kind = approved ? 'Zuwendungsbescheid' : 'Ablehnungsbescheid';
 
-  const { doc, writer } = await openLetter(fonts, {
-    title: `${reference} – ${kind}`,
-    subject: `${kind}: ${application.title}`,
-    author: body.name,
-    issuedAt,
-  });
-
-  const width = writer.contentWidth;
-  const text = (value: string, size = 10): Line[] => writer.column(value, writer.regular, size, width);
-  const paragraph = (value: string) => {
-    writer.lines(text(value));
-    writer.space(6);
-  };
-
-  writeLetterhead(writer, { body, organisation, reference, issuedAt });
-
-  // Title and subject
-  writer.lines(writer.column(kind, writer.bold, 16, width));
-  writer.lines(
-    writer.column(approved ? 'Notice of grant' : 'Notice of rejection', writer.regular, 9.5, width, GREY),
-  );
-  writer.space(6);
   const submitted = application.submittedAt ? ` vom ${day(application.submittedAt)}` : '';
-  writer.lines(
-    writer.column(
-      `Betreff: Ihr Antrag${submitted} auf Gewährung einer Zuwendung nach der ${call.programme.de} – Aufruf ${quoted(call.title.de)} – Projekt ${quoted(application.title)}`,
-      writer.bold,
-      10.5,
-      width,
-    ),
-  );
-  writer.lines(
-    writer.column(
-      'Verbindlich ist allein der deutsche Text; die englischen Zeilen dienen der Orientierung. / Only the German text is binding; the English lines are for orientation.',
-      writer.regular,
-      8,
-      width,
-      GREY,
-    ),
-  );
-  writer.space(10);
-  paragraph('Sehr geehrte Damen und Herren,');
-  paragraph(`auf Ihren Antrag${submitted} ergeht folgender Bescheid:`);
+  const { doc, writer } = await beginLetter(fonts, {
+    body,
+    organisation,
+    reference,
+    issuedAt,
+    kind,
+    kindEn: approved ? 'Notice of grant' : 'Notice of rejection',
+    about: application.title,
+    betreff: `Ihr Antrag${submitted} auf Gewährung einer Zuwendung nach der ${call.programme.de} – Aufruf ${quoted(call.title.de)} – Projekt ${quoted(application.title)}`,
+    intro: `auf Ihren Antrag${submitted} ergeht folgender Bescheid:`,
+  });
 
   const totals = financeTotals(application.financePlan, call.rules.adminFlatRateBps);
   const period = application.projectPeriod;
@@ -127,6 +82,7 @@ export async function renderBescheid(facts: BescheidFacts, fonts: LetterFonts): 
   if (approved) {
     const granted = decision.grantedCents ?? 0;
     paragraph(
+      writer,
       `Für das nachstehend bezeichnete Projekt wird Ihnen eine Zuwendung als Projektförderung in Form eines nicht rückzahlbaren Zuschusses in Höhe von bis zu ${euro(granted)} bewilligt.`,
     );
     writer.row({ de: 'Zuwendungsempfänger', en: 'Recipient' }, organisation.legalName, { bold: true });
@@ -150,10 +106,12 @@ export async function renderBescheid(facts: BescheidFacts, fonts: LetterFonts): 
     writer.row({ de: 'Beantragt', en: 'Requested' }, euro(totals.requestedGrantCents));
     writer.space(4);
     paragraph(
+      writer,
       'Der Finanzierungsplan Ihres Antrags ist in der Gesamtsumme verbindlich. Die Zuwendung wird auf Anforderung ausgezahlt (Mittelabruf), soweit sie für fällige Zahlungen benötigt wird. Die Verwendung ist nach Maßgabe der ANBest-P nachzuweisen (Verwendungsnachweis mit Sachbericht und zahlenmäßigem Nachweis).',
     );
   } else {
     paragraph(
+      writer,
       `Ihr Antrag auf Gewährung einer Zuwendung für das Projekt ${quoted(application.title)} wird abgelehnt.`,
     );
     writer.row({ de: 'Antragsteller', en: 'Applicant' }, organisation.legalName, { bold: true });
@@ -168,15 +126,20 @@ export async function renderBescheid(facts: BescheidFacts, fonts: LetterFonts): 
   // II. Legal basis
   writer.heading('II. Rechtsgrundlagen', 'II. Legal basis');
   paragraph(
+    writer,
     `Dieser Bescheid ergeht auf Grundlage der §§ 23 und 44 der Sächsischen Haushaltsordnung (SäHO) und der Verwaltungsvorschriften hierzu sowie der ${call.programme.de} in der jeweils geltenden Fassung. Ein Rechtsanspruch auf die Gewährung einer Zuwendung besteht nicht; die Bewilligungsstelle entscheidet nach pflichtgemäßem Ermessen im Rahmen der verfügbaren Haushaltsmittel.`,
   );
 
   // III. Nebenbestimmungen (approval only)
   let next = 3;
   const roman = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
-  const section = (de: string, en: string) => {
+  const nextNumeral = () => {
     const numeral = roman[next - 1] ?? String(next);
     next += 1;
+    return numeral;
+  };
+  const section = (de: string, en: string) => {
+    const numeral = nextNumeral();
     writer.heading(`${numeral}. ${de}`, `${numeral}. ${en}`);
   };
   if (approved) {
@@ -192,105 +155,19 @@ export async function renderBescheid(facts: BescheidFacts, fonts: LetterFonts): 
   // Reasons (Begründung)
   section('Begründung', 'Reasons');
   for (const reason of reasonsOf(decision, application, totals.requestedGrantCents, call.title.de)) {
-    paragraph(reason);
+    paragraph(writer, reason);
   }
 
   // Electronic notification (§ 41 (2a) VwVfG)
   section('Hinweis zur Bekanntgabe', 'How this notice is served');
   paragraph(
+    writer,
     'Mit Ihrer Einwilligung wird Ihnen dieser Bescheid elektronisch bekannt gegeben, indem er im Förderportal zum Abruf bereitgestellt wird (§ 1 SächsVwVfZG in Verbindung mit § 41 Abs. 2a VwVfG). Er gilt am Tag nach dem ersten Abruf als bekannt gegeben. Wird er nicht innerhalb von zehn Tagen nach Absendung der Benachrichtigung über die Bereitstellung abgerufen, ist die Bekanntgabe nicht bewirkt; die Bewilligungsstelle gibt ihn dann auf anderem Wege bekannt.',
   );
 
-  // Rechtsbehelfsbelehrung
-  section('Rechtsbehelfsbelehrung', 'Legal remedies');
-  paragraph(
-    `Gegen diesen Bescheid kann innerhalb eines Monats nach Bekanntgabe Widerspruch erhoben werden. Der Widerspruch ist schriftlich oder zur Niederschrift bei der ${body.name}, ${body.address.join(', ')}, einzulegen.`,
-  );
+  writeLegalRemedies(writer, nextNumeral(), objectionInstruction(body));
 
-  writer.space(10);
-  paragraph('Mit freundlichen Grüßen');
-  paragraph(body.name);
-  writer.lines(
-    writer.column(
-      'Dieser Bescheid wurde elektronisch erstellt und ist ohne Unterschrift gültig.',
-      writer.regular,
-      8.5,
-      width,
-      GREY,
-    ),
-  );
-
-  writer.footers(
-    (page, pages) => `${kind} · Aktenzeichen ${reference} · ${day(issuedAt)} · Seite ${page} von ${pages}`,
-  );
-  return doc.save();
-}
-
-/** A new A4 letter with the embedded fonts and its metadata, dated `issuedAt` (same bytes on every run). */
-export async function openLetter(
-  fonts: LetterFonts,
-  meta: { title: string; subject: string; author: string; issuedAt: string },
-): Promise<{ doc: PDFDocument; writer: LetterWriter }> {
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkit);
-  const writer = new LetterWriter(doc, {
-    regular: await doc.embedFont(fonts.regular, { subset: true }),
-    bold: await doc.embedFont(fonts.bold, { subset: true }),
-  });
-  doc.setTitle(meta.title);
-  doc.setSubject(meta.subject);
-  doc.setAuthor(meta.author);
-  doc.setCreator('foerderflow');
-  doc.setProducer('foerderflow (pdf-lib)');
-  doc.setLanguage('de-DE');
-  doc.setCreationDate(new Date(meta.issuedAt));
-  doc.setModificationDate(new Date(meta.issuedAt));
-  return { doc, writer };
-}
-
-/** Letterhead: the funding body, then recipient (left) beside Aktenzeichen and date (right). */
-export function writeLetterhead(
-  writer: LetterWriter,
-  facts: { body: FundingBody; organisation: OrganisationProfile; reference: string; issuedAt: string },
-) {
-  const { body, organisation, reference, issuedAt } = facts;
-  const width = writer.contentWidth;
-  writer.lines([
-    ...writer.column(body.name, writer.bold, 13, width),
-    ...writer.column(`${body.address.join(' · ')} · ${body.email}`, writer.regular, 8.5, width, GREY),
-  ]);
-  writer.rule();
-  writer.space(14);
-  const address = organisation.address;
-  const recipient = [
-    organisation.legalName,
-    ...(organisation.representative?.name ? [`vertreten durch ${organisation.representative.name}`] : []),
-    ...(address?.street ? [address.street] : []),
-    ...([address?.postalCode, address?.city].some(Boolean)
-      ? [[address?.postalCode, address?.city].filter(Boolean).join(' ')]
-      : []),
-  ];
-  const leftWidth = width * 0.58;
-  const rightWidth = width - leftWidth - 12;
-  writer.columns([
-    {
-      x: 0,
-      width: leftWidth,
-      lines: recipient.flatMap((line) => writer.column(line, writer.regular, 10.5, leftWidth)),
-    },
-    {
-      x: leftWidth + 12,
-      width: rightWidth,
-      lines: [
-        ...writer.column('Aktenzeichen', writer.regular, 8, rightWidth, GREY),
-        ...writer.column(reference, writer.bold, 10, rightWidth),
-        ...writer.column('Datum', writer.regular, 8, rightWidth, GREY),
-        ...writer.column(day(issuedAt), writer.regular, 10, rightWidth),
-        ...writer.column('Bei Antwort bitte das Aktenzeichen angeben', writer.regular, 8, rightWidth, GREY),
-      ],
-    },
-  ]);
-  writer.space(20);
+  return finishLetter(doc, writer, { body, kind, reference, issuedAt });
 }
 
 /** The financing type as the Bescheid states it; for Anteilfinanzierung with its rate of the costs. */
@@ -348,20 +225,4 @@ function reasonsOf(
     `Ihrem Antrag wird in vollem Umfang entsprochen. Einer weiteren Begründung bedarf es insoweit nicht (§ 39 Abs. 2 Nr. 1 VwVfG). ${discretion}`,
     ...own,
   ];
-}
-
-/** A numbered list with hanging indent: each item wraps beside its number and may cross pages. */
-export function numbered(writer: LetterWriter, items: string[]) {
-  const indent = 22;
-  items.forEach((item, index) => {
-    writer.columns([
-      { x: 0, width: indent, lines: writer.column(`${index + 1}.`, writer.regular, 10, indent) },
-      {
-        x: indent,
-        width: writer.contentWidth - indent,
-        lines: writer.column(item, writer.regular, 10, writer.contentWidth - indent),
-      },
-    ]);
-    writer.space(4);
-  });
 }

@@ -1,36 +1,27 @@
 import type { Call } from '../api/schemas/call.schema.ts';
 import type { OrganisationProfile } from '../api/schemas/organisation.schema.ts';
 import type { Application } from '../domain/application.ts';
-import { berlinDate } from '../domain/berlin-time.ts';
 import type { Decision, Letter, Objection } from '../domain/decision.ts';
 import { financeTotals } from '../domain/finance-rules.ts';
-import { formatEuro } from '../domain/money.ts';
-import {
-  FUNDING_BODY,
-  type FundingBody,
-  financingText,
-  numbered,
-  openLetter,
-  writeLetterhead,
-} from './bescheid.ts';
+import { financingText } from './bescheid.ts';
 import type { LetterFonts } from './fonts.ts';
 import { germanDate } from './labels.ts';
-import { GREY, type Line } from './pdf-layout.ts';
-
-/**
- * The court an action (Klage) against the funding body's decisions goes to: the administrative court
- * of the district where the funding body sits (§ 52 Nr. 3 VwGO; Dresden for the Bewilligungsstelle).
- * A constant beside FUNDING_BODY until both become configuration.
- */
-export interface AdministrativeCourt {
-  name: string;
-  address: string[];
-}
-
-export const ADMINISTRATIVE_COURT: AdministrativeCourt = {
-  name: 'Verwaltungsgericht Dresden',
-  address: ['Hans-Oster-Straße 4', '01099 Dresden'],
-};
+import {
+  ADMINISTRATIVE_COURT,
+  type AdministrativeCourt,
+  actionAgainstDismissalInstruction,
+  actionAgainstRemedyInstruction,
+  beginLetter,
+  day,
+  euro,
+  FUNDING_BODY,
+  type FundingBody,
+  finishLetter,
+  numbered,
+  paragraph,
+  quoted,
+  writeLegalRemedies,
+} from './letter-blocks.ts';
 
 export interface ObjectionLetterFacts {
   /** The application after the objection was decided: FINAL, with the objection's outcome recorded. */
@@ -48,9 +39,6 @@ export function objectionLetterKindOf(objection: Pick<Objection, 'outcome'>): Le
   return objection.outcome === 'remedied' ? 'abhilfebescheid' : 'widerspruchsbescheid';
 }
 
-const euro = (cents: number) => formatEuro(cents, 'de');
-const day = (at: string) => germanDate(berlinDate(new Date(at)));
-const quoted = (text: string) => `„${text}“`;
 const bescheidName = (decision: Pick<Decision, 'outcome'>) =>
   decision.outcome === 'approved' ? 'Zuwendungsbescheid' : 'Ablehnungsbescheid';
 
@@ -83,53 +71,18 @@ export async function renderObjectionLetter(
   const objectedTo = remedied ? (objection.previousDecision ?? decision) : decision;
   const kind = remedied ? 'Abhilfebescheid' : 'Widerspruchsbescheid';
 
-  const { doc, writer } = await openLetter(fonts, {
-    title: `${reference} – ${kind}`,
-    subject: `${kind}: ${application.title}`,
-    author: body.name,
-    issuedAt,
-  });
-  const width = writer.contentWidth;
-  const text = (value: string, size = 10): Line[] => writer.column(value, writer.regular, size, width);
-  const paragraph = (value: string) => {
-    writer.lines(text(value));
-    writer.space(6);
-  };
-
-  writeLetterhead(writer, { body, organisation, reference, issuedAt });
-
-  writer.lines(writer.column(kind, writer.bold, 16, width));
-  writer.lines(
-    writer.column(
-      remedied ? 'Decision remedying your objection' : 'Decision on your objection',
-      writer.regular,
-      9.5,
-      width,
-      GREY,
-    ),
-  );
-  writer.space(6);
   const objectedLetter = `${bescheidName(objectedTo)} vom ${day(objectedTo.decidedAt)}`;
-  writer.lines(
-    writer.column(
-      `Betreff: Ihr Widerspruch vom ${day(objection.at)} gegen den ${objectedLetter} – Aufruf ${quoted(call.title.de)} – Projekt ${quoted(application.title)}`,
-      writer.bold,
-      10.5,
-      width,
-    ),
-  );
-  writer.lines(
-    writer.column(
-      'Verbindlich ist allein der deutsche Text; die englischen Zeilen dienen der Orientierung. / Only the German text is binding; the English lines are for orientation.',
-      writer.regular,
-      8,
-      width,
-      GREY,
-    ),
-  );
-  writer.space(10);
-  paragraph('Sehr geehrte Damen und Herren,');
-  paragraph(`auf Ihren Widerspruch vom ${day(objection.at)} ergeht folgender Bescheid:`);
+  const { doc, writer } = await beginLetter(fonts, {
+    body,
+    organisation,
+    reference,
+    issuedAt,
+    kind,
+    kindEn: remedied ? 'Decision remedying your objection' : 'Decision on your objection',
+    about: application.title,
+    betreff: `Ihr Widerspruch vom ${day(objection.at)} gegen den ${objectedLetter} – Aufruf ${quoted(call.title.de)} – Projekt ${quoted(application.title)}`,
+    intro: `auf Ihren Widerspruch vom ${day(objection.at)} ergeht folgender Bescheid:`,
+  });
 
   const totals = financeTotals(application.financePlan, call.rules.adminFlatRateBps);
   writer.heading('I. Entscheidung', 'I. Decision');
@@ -137,6 +90,7 @@ export async function renderObjectionLetter(
     const granted = decision.grantedCents ?? 0;
     const before = objection.previousGrantedCents ?? 0;
     paragraph(
+      writer,
       `1. Ihrem Widerspruch wird abgeholfen (§ 72 VwGO). Der ${objectedLetter} wird geändert und erhält folgende Fassung: Für das Projekt ${quoted(application.title)} wird Ihnen eine Zuwendung als Projektförderung in Form eines nicht rückzahlbaren Zuschusses in Höhe von bis zu ${euro(granted)} bewilligt.`,
     );
     writer.row({ de: 'Zuwendungsempfänger', en: 'Recipient' }, organisation.legalName, { bold: true });
@@ -162,6 +116,7 @@ export async function renderObjectionLetter(
     writer.row({ de: 'Beantragt', en: 'Requested' }, euro(totals.requestedGrantCents));
     writer.space(4);
     paragraph(
+      writer,
       '2. Im Übrigen gelten die Bestimmungen des Bescheids fort, soweit sie dieser Bescheid nicht ändert. Die Zuwendung wird auf Anforderung ausgezahlt (Mittelabruf), soweit sie für fällige Zahlungen benötigt wird.',
     );
 
@@ -174,16 +129,15 @@ export async function renderObjectionLetter(
 
     writer.heading('III. Begründung', 'III. Reasons');
     paragraph(
+      writer,
       `Sie haben gegen den ${objectedLetter} am ${day(objection.at)} Widerspruch erhoben. Die Bewilligungsstelle hat ihre Entscheidung daraufhin überprüft und hilft dem Widerspruch ab, indem sie den Bescheid wie unter I. ändert (§ 72 VwGO). Die Zuwendung beruht auf den §§ 23 und 44 der Sächsischen Haushaltsordnung (SäHO) und der ${call.programme.de}; sie liegt im pflichtgemäßen Ermessen der Bewilligungsstelle im Rahmen der verfügbaren Haushaltsmittel.`,
     );
-    if (objection.reasons?.trim()) paragraph(objection.reasons.trim());
+    if (objection.reasons?.trim()) paragraph(writer, objection.reasons.trim());
 
-    writer.heading('IV. Rechtsbehelfsbelehrung', 'IV. Legal remedies');
-    paragraph(
-      `Soweit Sie durch diesen Bescheid beschwert sind, kann innerhalb eines Monats nach seiner Bekanntgabe Klage beim ${court.name}, ${court.address.join(', ')}, erhoben werden (§ 68 Abs. 1 Satz 2 Nr. 2, § 74 Abs. 1 Satz 2 VwGO). ${howToSue(court)}`,
-    );
+    writeLegalRemedies(writer, 'IV', actionAgainstRemedyInstruction(court));
   } else {
     paragraph(
+      writer,
       `1. Ihr Widerspruch vom ${day(objection.at)} gegen den ${objectedLetter} wird zurückgewiesen. Der Bescheid bleibt unverändert bestehen.`,
     );
     writer.row({ de: 'Widerspruchsführer', en: 'Objector' }, organisation.legalName, { bold: true });
@@ -199,42 +153,24 @@ export async function renderObjectionLetter(
 
     writer.heading('II. Begründung', 'II. Reasons');
     paragraph(
+      writer,
       objectedTo.outcome === 'approved'
         ? `Mit ${objectedLetter} hat die Bewilligungsstelle Ihnen für das Projekt ${quoted(application.title)} eine Zuwendung von bis zu ${euro(objectedTo.grantedCents ?? 0)} bewilligt (beantragt: ${euro(totals.requestedGrantCents)}).`
         : `Mit ${objectedLetter} hat die Bewilligungsstelle Ihren Antrag auf eine Zuwendung für das Projekt ${quoted(application.title)} (beantragt: ${euro(totals.requestedGrantCents)}) abgelehnt.`,
     );
-    paragraph(`Hiergegen haben Sie am ${day(objection.at)} Widerspruch erhoben und ihn wie folgt begründet:`);
-    paragraph(quoted(objection.reason.trim()));
     paragraph(
+      writer,
+      `Hiergegen haben Sie am ${day(objection.at)} Widerspruch erhoben und ihn wie folgt begründet:`,
+    );
+    paragraph(writer, quoted(objection.reason.trim()));
+    paragraph(
+      writer,
       'Der Widerspruch ist zulässig, aber nicht begründet. Die Bewilligungsstelle hat ihre Entscheidung überprüft (§ 68 VwGO); sie ist rechtmäßig und zweckmäßig. Ein Rechtsanspruch auf eine Zuwendung besteht nicht; die Bewilligungsstelle entscheidet nach pflichtgemäßem Ermessen im Rahmen der verfügbaren Haushaltsmittel (§§ 23 und 44 SäHO).',
     );
-    if (objection.reasons?.trim()) paragraph(objection.reasons.trim());
+    if (objection.reasons?.trim()) paragraph(writer, objection.reasons.trim());
 
-    writer.heading('III. Rechtsbehelfsbelehrung', 'III. Legal remedies');
-    paragraph(
-      `Gegen den ${objectedLetter} in der Gestalt dieses Widerspruchsbescheids kann innerhalb eines Monats nach Zustellung dieses Widerspruchsbescheids Klage beim ${court.name}, ${court.address.join(', ')}, erhoben werden (§ 74 Abs. 1 Satz 1 VwGO). ${howToSue(court)}`,
-    );
+    writeLegalRemedies(writer, 'III', actionAgainstDismissalInstruction(court, objectedLetter));
   }
 
-  writer.space(10);
-  paragraph('Mit freundlichen Grüßen');
-  paragraph(body.name);
-  writer.lines(
-    writer.column(
-      'Dieser Bescheid wurde elektronisch erstellt und ist ohne Unterschrift gültig.',
-      writer.regular,
-      8.5,
-      width,
-      GREY,
-    ),
-  );
-  writer.footers(
-    (page, pages) => `${kind} · Aktenzeichen ${reference} · ${day(issuedAt)} · Seite ${page} von ${pages}`,
-  );
-  return doc.save();
-}
-
-/** How an action is brought (§§ 81, 55a VwGO), the same for both letters. */
-function howToSue(court: AdministrativeCourt): string {
-  return `Die Klage ist schriftlich, zur Niederschrift des Urkundsbeamten der Geschäftsstelle des ${court.name.replace(/^Verwaltungsgericht/, 'Verwaltungsgerichts')} oder elektronisch nach Maßgabe des § 55a VwGO zu erheben. Sie muss den Kläger, den Beklagten und den Gegenstand des Klagebegehrens bezeichnen und soll einen bestimmten Antrag enthalten.`;
+  return finishLetter(doc, writer, { body, kind, reference, issuedAt });
 }
