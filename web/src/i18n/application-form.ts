@@ -174,22 +174,9 @@ export const applicationForm = defineMessages({
     removeYear: (number: number) => `Jahr ${number} entfernen`,
 
     // The live overview
+    // (its figures: i18n/finance-figures.ts, shared with the back office)
     overviewHeading: 'Finanzübersicht',
-    staffTotal: 'Personalausgaben',
-    materialTotal: 'Sachausgaben',
-    feesTotal: 'Honorare',
-    directCosts: 'Direkte Ausgaben',
     adminFlatRateTotal: 'Verwaltungskostenpauschale',
-    totalCosts: 'Gesamtkosten',
-    ownContributionTotal: 'Eigenanteil',
-    thirdPartyTotal: 'Drittmittel',
-    requestedGrantTotal: 'Beantragter Zuschuss',
-    totalFinancing: 'Finanzierung gesamt',
-    fundingRate: 'Förderquote',
-    ownShare: 'Eigenanteil in Prozent',
-    rateOfAtMost: (rate: string, maximum: string) => `${rate} (höchstens ${maximum})`,
-    rateOfAtLeast: (rate: string, minimum: string) => `${rate} (mindestens ${minimum})`,
-    noCostsYet: '–',
     rulesMet: 'Der Finanzplan erfüllt die Regeln dieses Aufrufs.',
     rulesBroken: (count: number) =>
       count === 1
@@ -430,21 +417,7 @@ export const applicationForm = defineMessages({
     removeYear: (number: number) => `Remove year ${number}`,
 
     overviewHeading: 'Finance overview',
-    staffTotal: 'Staff costs',
-    materialTotal: 'Material costs',
-    feesTotal: 'Fees',
-    directCosts: 'Direct costs',
     adminFlatRateTotal: 'Administrative flat rate',
-    totalCosts: 'Total costs',
-    ownContributionTotal: 'Own contribution',
-    thirdPartyTotal: 'Third-party funds',
-    requestedGrantTotal: 'Requested grant',
-    totalFinancing: 'Total financing',
-    fundingRate: 'Funding rate',
-    ownShare: 'Own share',
-    rateOfAtMost: (rate: string, maximum: string) => `${rate} (at most ${maximum})`,
-    rateOfAtLeast: (rate: string, minimum: string) => `${rate} (at least ${minimum})`,
-    noCostsYet: '–',
     rulesMet: 'The finance plan meets this call’s rules.',
     rulesBroken: (count: number) =>
       count === 1

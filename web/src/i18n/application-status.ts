@@ -72,8 +72,6 @@ export const applicationStatus = defineMessages({
     timelineHeading: 'Verlauf',
     timelineEmpty: 'Noch keine Schritte.',
     timelineFailed: 'Der Verlauf konnte nicht geladen werden.',
-    byFundingBody: 'Bewilligungsbehörde',
-    byMember: (email: string) => `von ${email}`,
     // Decision
     decisionHeading: 'Entscheidung',
     decisionApproved: 'Bewilligt',
@@ -210,8 +208,6 @@ export const applicationStatus = defineMessages({
     timelineHeading: 'Timeline',
     timelineEmpty: 'No steps yet.',
     timelineFailed: 'The timeline could not be loaded.',
-    byFundingBody: 'Funding body',
-    byMember: (email: string) => `by ${email}`,
     decisionHeading: 'Decision',
     decisionApproved: 'Approved',
     decisionRejected: 'Rejected',

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type * as z from 'zod/mini';
-import type { ApplicationView, TimelineEntryView } from '#shared/api/schemas/application.schema.ts';
+import type { ApplicationView } from '#shared/api/schemas/application.schema.ts';
 import type { CallView } from '#shared/api/schemas/call.schema.ts';
 import type { LetterLinkView } from '#shared/api/schemas/notification.schema.ts';
 import { ApiError, api } from '../../api.ts';
 import { announce } from '../../components/live-region.tsx';
 import { Page } from '../../components/page.tsx';
+import { Timeline, type TimelineEntry } from '../../components/timeline.tsx';
 import { formatDate, formatDateTime, formatEuro } from '../../format.ts';
 import { applicationStatus as messages } from '../../i18n/application-status.ts';
 import { calls } from '../../i18n/calls.ts';
@@ -18,7 +18,6 @@ import { ObjectionSection } from './objection-section.tsx';
 import { WithdrawalSection } from './withdrawal-section.tsx';
 import './application-status.css';
 
-type TimelineEntry = z.infer<typeof TimelineEntryView>;
 type Letter = NonNullable<ApplicationView['letters']>[number];
 
 type Load =
@@ -205,22 +204,7 @@ export function ApplicationStatusPage() {
         <h2 id="timeline-heading">{t.timelineHeading}</h2>
         {timelineFailed ? <p className="notice notice--error">{t.timelineFailed}</p> : null}
         {timeline && timeline.length === 0 ? <p>{t.timelineEmpty}</p> : null}
-        {timeline && timeline.length > 0 ? (
-          <ol className="timeline">
-            {timeline.map((entry) => (
-              <li key={`${entry.at}-${entry.type}`}>
-                <time dateTime={entry.at}>{formatDateTime(entry.at, language)}</time>
-                <p className="timeline__title">{entry.title}</p>
-                {entry.detail ? <p>{entry.detail}</p> : null}
-                <p className="timeline__by">
-                  {entry.by.kind === 'member' && entry.by.email
-                    ? t.byMember(entry.by.email)
-                    : t.byFundingBody}
-                </p>
-              </li>
-            ))}
-          </ol>
-        ) : null}
+        {timeline && timeline.length > 0 ? <Timeline entries={timeline} /> : null}
       </section>
 
       <WithdrawalSection application={application} onWithdrawn={afterAction} />
