@@ -292,8 +292,9 @@ const matrix: Record<string, Row> = {
     expected: { anonymous: 401, member: 403, otherOrgMember: 403, reviewer: 403, approver: 409, admin: 403 },
   },
   getCallBudget: {
+    // Approvers too: the decision form shows the remaining budget before an approval.
     request: ({ callId }) => ({ method: 'GET', path: `/api/admin/calls/${callId}/budget` }),
-    expected: { anonymous: 401, member: 403, otherOrgMember: 403, reviewer: 403, approver: 403, admin: 200 },
+    expected: { anonymous: 401, member: 403, otherOrgMember: 403, reviewer: 403, approver: 200, admin: 200 },
   },
   getRanking: {
     request: ({ closedCompetitiveCallId }) => ({

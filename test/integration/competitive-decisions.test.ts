@@ -39,6 +39,8 @@ interface Ranking {
     aboveLine: boolean;
     grantedCents?: number;
     waitingListRank?: number;
+    totalCostsCents: number;
+    waitingList?: { rank: number; proposedGrantCents: number; movedUp: boolean };
   }[];
   line: { position: number; proposedTotalCents: number; remainingAfterLineCents: number };
   batch?: { batchId: string; status: string };
@@ -205,7 +207,10 @@ describe('competitive calls: ranking, batch decision and the waiting list', () =
       requestedGrantCents: REQUESTED,
       recommendedGrantCents: REQUESTED,
       proposedGrantCents: REQUESTED,
+      // The plan's costs with the 10 % flat rate: what the call's funding rate applies to.
+      totalCostsCents: 1_520_200,
     });
+    expect(body.entries[0]?.waitingList).toBeUndefined();
     expect(body.entries[0]?.organisationName).toBeTruthy();
     expect(body.line).toEqual({
       position: 2,
@@ -298,6 +303,11 @@ describe('competitive calls: ranking, batch decision and the waiting list', () =
       [app.fourth.id, 'REJECTED', false],
     ]);
     expect(ranked.entries[2]?.waitingListRank).toBe(1);
+    expect(ranked.entries[2]?.waitingList).toEqual({
+      rank: 1,
+      proposedGrantCents: REQUESTED,
+      movedUp: false,
+    });
   });
 
   it('moves the first waiting application up when an approval is renounced', async () => {
@@ -321,6 +331,14 @@ describe('competitive calls: ranking, batch decision and the waiting list', () =
       .filter((a) => a.status === 'APPROVED')
       .reduce((sum, a) => sum + (a.decision?.grantedCents ?? 0), 0);
     expect(after.committedCents).toBe(approvedSum);
+    // The ranking tells who moved up from which place (the renounced approval is no longer ranked).
+    const third = (await ranking()).body.entries.find((e) => e.applicationId === app.third.id);
+    expect(third).toMatchObject({
+      status: 'APPROVED',
+      grantedCents: REQUESTED,
+      waitingList: { rank: 1, proposedGrantCents: REQUESTED, movedUp: true },
+    });
+    expect(third?.waitingListRank).toBeUndefined();
 
     const timeline = await api<{ items?: { type?: string }[] } | { type?: string }[]>(
       'GET',

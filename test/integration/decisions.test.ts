@@ -213,6 +213,11 @@ describe('single decisions in rolling calls: four-eyes, rules and the call budge
     expect(await statusOf(second.id)).toBe('ASSESSED');
     expect((await budgetOf(call.id)).committedCents).toBe(REQUESTED);
 
+    // The approver reads what remains before deciding (the decision form shows it).
+    const seen = await api<Budget>('GET', `/api/admin/calls/${call.id}/budget`, { token: approver.token });
+    expect(seen.status, seen.text).toBe(200);
+    expect(seen.body).toMatchObject({ remainingCents: 2_000_000 - REQUESTED, committedCents: REQUESTED });
+
     // What remains can still be granted, with reasons for the lower amount.
     const fitting = await decide(second.id, {
       outcome: 'approved',

@@ -29,9 +29,10 @@ export const getCallBudgetOperation = defineOperation({
   method: 'GET',
   path: '/api/admin/calls/{callId}/budget',
   summary:
-    'Budget eines Aufrufs: bewilligt (gebunden), verbleibend, Anträge je Status / A call’s budget: committed, remaining, applications per status',
-  tags: ['admin'],
-  access: ['admin'],
+    'Budget eines Aufrufs: bewilligt (gebunden), verbleibend, Anträge je Status; für die Verwaltung und für Bewilligende, die vor einer Bewilligung das verbleibende Budget sehen / ' +
+    'A call’s budget: committed, remaining, applications per status; for admins, and for approvers, who see the remaining budget before approving',
+  tags: ['admin', 'decisions'],
+  access: ['admin', 'approver'],
   handler: 'admin/get-call-budget',
   params: CallParams,
   responses: { 200: { description: 'The budget overview', schema: CallBudgetView } },

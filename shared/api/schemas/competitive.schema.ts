@@ -26,6 +26,13 @@ export const RankingEntry = z.object({
   grantedCents: z.optional(Cents),
   /** Once on the waiting list: its place (1 = moves up first). */
   waitingListRank: z.optional(z.int()),
+  /** The total costs of its finance plan: the call's maximum funding rate applies to them. */
+  totalCostsCents: Cents,
+  /**
+   * Once given a waiting-list place: the place, the grant it gets when it moves up, and whether it has
+   * moved up (Nachrücken) since — then it holds an approval.
+   */
+  waitingList: z.optional(z.object({ rank: z.int(), proposedGrantCents: Cents, movedUp: z.boolean() })),
 });
 export type RankingEntry = z.infer<typeof RankingEntry>;
 

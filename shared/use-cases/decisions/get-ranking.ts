@@ -1,6 +1,7 @@
 import type { RankingView } from '../../api/schemas/competitive.schema.ts';
 import type { Application } from '../../domain/application.ts';
 import type { Clock } from '../../domain/clock.ts';
+import { grantBasisOf } from '../../domain/decision.ts';
 import { type RankingCandidate, rankWithFundingLine } from '../../domain/ranking.ts';
 import type { CallApplicationsReader } from '../../ports/call-applications.ts';
 import type { DecisionBatchStore } from '../../ports/decision-batch-store.ts';
@@ -86,6 +87,16 @@ export async function getRanking(deps: RankingDeps, callId: string): Promise<Ran
         ...(granted !== undefined ? { grantedCents: granted } : {}),
         ...(application.status === 'WAITLISTED' && application.waitingList
           ? { waitingListRank: application.waitingList.rank }
+          : {}),
+        totalCostsCents: grantBasisOf(application, call).totalCostsCents,
+        ...(application.waitingList
+          ? {
+              waitingList: {
+                rank: application.waitingList.rank,
+                proposedGrantCents: application.waitingList.proposedGrantCents,
+                movedUp: application.status !== 'WAITLISTED' && application.decision?.outcome === 'approved',
+              },
+            }
           : {}),
       };
     }),
