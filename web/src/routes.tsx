@@ -138,6 +138,38 @@ export const routes: RouteObject[] = [
           },
           // Reviewers (features/backoffice/review/): queue, application view, assessments, Nachforderung.
           // Approvers (features/backoffice/decisions/): decisions, ranking, batch, waiting list.
+          {
+            path: 'decisions',
+            lazy: staffPage(
+              ['approver'],
+              () => import('./features/backoffice/decisions/decisions-page.tsx'),
+              'DecisionsPage',
+            ),
+          },
+          {
+            path: 'applications/:id/decision',
+            lazy: staffPage(
+              ['approver'],
+              () => import('./features/backoffice/decisions/decision-page.tsx'),
+              'DecisionPage',
+            ),
+          },
+          {
+            path: 'calls/:callId/ranking',
+            lazy: staffPage(
+              ['approver'],
+              () => import('./features/backoffice/decisions/ranking-page.tsx'),
+              'RankingPage',
+            ),
+          },
+          {
+            path: 'calls/:callId/waiting-list',
+            lazy: staffPage(
+              ['approver'],
+              () => import('./features/backoffice/decisions/waiting-list-page.tsx'),
+              'WaitingListPage',
+            ),
+          },
           // Admins (features/backoffice/admin/): calls, budgets, staff.
           {
             path: 'admin/calls',
