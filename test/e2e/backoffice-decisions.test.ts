@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../shared/adapters/dynamodb/keys.ts';
 import type { Call } from '../../shared/api/schemas/call.schema.ts';
 import { aCall } from '../support/calls.ts';
+import { givenDecidedApplication } from '../support/decisions.ts';
 import {
   api,
   documentClient,
@@ -375,5 +376,65 @@ describe('the approvers’ back office', () => {
     await expectNoAxeViolations(mine);
     await screenshot(mine, 'backoffice-decision-four-eyes');
     await mine.close();
+  });
+  it('remedies an objection against a rejection with a new grant, in English', {
+    timeout: 120_000,
+  }, async () => {
+    const applicant = await givenUser(['applicant'], 'widerspruch');
+    const orgId = await givenOrganisation([applicant]);
+    const call = await givenNamedCall('Widerspruch');
+    const colleague = await givenUser(['approver'], 'erstentscheidung');
+    const rejected = await givenDecidedApplication(applicant, orgId, call.id, reviewers, colleague, {
+      outcome: 'rejected',
+      title: 'Theater der Begegnung',
+    });
+    // The applicant retrieves the Ablehnungsbescheid (NOTIFIED) and objects within the period (APPEALED).
+    const retrieved = await api('GET', `/api/applications/${rejected.id}/letters/${rejected.letterId}`, {
+      token: applicant.token,
+    });
+    expect(retrieved.status, retrieved.text).toBe(200);
+    const objected = await api('POST', `/api/applications/${rejected.id}/objection`, {
+      token: applicant.token,
+      body: { reason: 'Die Zielgruppe wird über die Partnerschule sehr wohl erreicht.' },
+    });
+    expect(objected.status, objected.text).toBe(200);
+
+    const page = await newPage(browser);
+    await signInAsStaff(page, approver, '/backoffice/decisions');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Decisions' }).waitFor();
+    const card = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: call.title.en }) });
+    await card.getByRole('link', { name: `Objection: ${rejected.reference}: Theater der Begegnung` }).click();
+    await page.getByRole('heading', { level: 1, name: 'Decision: Theater der Begegnung' }).waitFor();
+    const before = await mainText(page);
+    expect(before).toContain('Rejected (on the merits)');
+    expect(before).toContain('Die Zielgruppe wird über die Partnerschule sehr wohl erreicht.');
+    expect(plain(await page.getByTestId('remaining-budget').textContent())).toBe('€100,000.00');
+
+    await page.getByLabel('Remedy (new amount, § 72 VwGO)').check();
+    const amount = page.getByLabel(/^New granted amount in euros/);
+    expect(await amount.inputValue()).toBe('14,402.00');
+    await amount.fill('10,000.00');
+    expect(await mainText(page)).toContain("Commits another €10,000.00 of the call's budget.");
+    await page.getByRole('button', { name: 'Remedy', exact: true }).click();
+    // Reasons are the letter's Begründung: required, said at the field.
+    await page.getByRole('alert').filter({ hasText: 'Please correct the following' }).waitFor();
+    await page
+      .getByLabel(/^Reasons/)
+      .fill('Die Partnerschule sichert die Teilnahme zu; gefördert wird der Kern des Vorhabens.');
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'backoffice-objection-form');
+    await page.getByRole('button', { name: 'Remedy', exact: true }).click();
+
+    await page.getByRole('heading', { level: 2, name: 'Objection remedied: approved €10,000.00' }).waitFor();
+    expect(await mainText(page)).toContain('the Abhilfebescheid is being issued in the portal');
+    expect(await statusOf(rejected.id, applicant)).toMatchObject({
+      status: 'FINAL',
+      decision: { grantedCents: 1_000_000 },
+    });
+    await expectNoAxeViolations(page);
+    await page.close();
   });
 });

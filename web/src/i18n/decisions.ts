@@ -363,7 +363,7 @@ export const decisions = defineMessages({
     statusLabel: 'Status',
     submittedAt: 'Submitted on',
     roles: { content: 'content', financial: 'financial' },
-    reviewedBy: (role: string, name: string) => `${role} assessment: ${name}`,
+    reviewedBy: (role: string, name: string) => `Assessment (${role}): ${name}`,
     unknownReviewer: 'not in the staff directory',
     fourEyesAhead:
       'Four-eyes principle: you assessed this application or are assigned to it. Someone else with the approver role must decide; the system will refuse your decision.',
