@@ -4,7 +4,12 @@
  */
 export interface FunctionAccess {
   table?: 'read' | 'read-write';
+  /** Uploads under applications/* of the documents bucket: read (GetObject), or also write and delete. */
   documents?: 'read' | 'read-write';
+  /** GuardDuty's malware scan tag on uploads (MALWARE_SCAN): only what verifies a document reads it. */
+  malwareScan?: 'read';
+  /** Letters and copies under letters/* of the letters bucket (LETTERS_BUCKET). */
+  letters?: 'read';
   /** Sends email through SES from the deploy's sender address (MAIL_FROM). */
   mail?: 'send';
 }
@@ -25,11 +30,12 @@ export const functionAccess: Record<string, FunctionAccess> = {
   'applications/submit-application': { table: 'read-write' },
   // Signing a GET of the letter needs GetObject (the link acts with the function's rights); the first
   // retrieval by a member writes the notification.
-  'applications/get-letter': { table: 'read-write', documents: 'read' },
+  'applications/get-letter': { table: 'read-write', letters: 'read' },
   'applications/lodge-objection': { table: 'read-write' },
   // Signing an upload form needs PutObject on the bucket (the form acts with the function's rights).
   'documents/create-document': { table: 'read-write', documents: 'read-write' },
-  'documents/complete-document': { table: 'read-write', documents: 'read-write' },
+  // Verifying reads the first bytes and the malware scan's tag, and deletes a rejected file.
+  'documents/complete-document': { table: 'read-write', documents: 'read-write', malwareScan: 'read' },
   'documents/list-documents': { table: 'read' },
   'documents/delete-document': { table: 'read-write', documents: 'read-write' },
   // Signing a GET of a document's file needs GetObject (the link acts with the function's rights).

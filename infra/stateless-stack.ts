@@ -3,8 +3,9 @@ import type { Construct } from 'constructs';
 import { AssessmentWorkflow } from './constructs/assessment-workflow.ts';
 import { DeadlinesWorkflow } from './constructs/deadlines-workflow.ts';
 import { DecisionWorkflow } from './constructs/decision-workflow.ts';
-import { Api } from './constructs/http-api.ts';
+import type { Api } from './constructs/http-api.ts';
 import { IntakeWorkflow } from './constructs/intake-workflow.ts';
+import { Monitoring } from './constructs/monitoring.ts';
 import { NachforderungWorkflow } from './constructs/nachforderung-workflow.ts';
 import { ObjectionWorkflow } from './constructs/objection-workflow.ts';
 import { StreamDispatcher } from './constructs/stream-dispatcher.ts';
@@ -13,13 +14,19 @@ import type { StatefulStack } from './stateful-stack.ts';
 
 export interface StatelessStackProps extends StackProps {
   stateful: StatefulStack;
+  /** The API (its own stack, see api-stack.ts): watched by the alarms here. */
+  api: Api;
   /** Sender address of every email (a verified SES identity on AWS). */
   mailFrom: string;
+  /** Who gets alarm emails (optional). */
+  alarmEmail?: string;
 }
 
-/** What holds no data: functions, the API, the workflows and their dispatcher (later: schedules, web). */
+/**
+ * Stateless, part 2: the workflows, the stream dispatcher that starts them, the schedule of the
+ * deadlines workflow, and the alarms over everything that runs.
+ */
 export class StatelessStack extends Stack {
-  readonly api: Api;
   readonly intake: IntakeWorkflow;
   readonly withdrawal: WithdrawalWorkflow;
   readonly assessment: AssessmentWorkflow;
@@ -28,20 +35,15 @@ export class StatelessStack extends Stack {
   readonly objection: ObjectionWorkflow;
   readonly dispatcher: StreamDispatcher;
   readonly deadlines: DeadlinesWorkflow;
+  readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
     const { stateful } = props;
-    this.api = new Api(this, 'Api', {
-      table: stateful.data.table,
-      documentsBucket: stateful.documents.bucket,
-      userPool: stateful.signIn.userPool,
-      webClient: stateful.signIn.webClient,
-      mailFrom: props.mailFrom,
-    });
+    const buckets = stateful.importedBuckets(this);
     this.intake = new IntakeWorkflow(this, 'Intake', {
       table: stateful.data.table,
-      documentsBucket: stateful.documents.bucket,
+      lettersBucket: buckets.letters,
       mailFrom: props.mailFrom,
     });
     this.withdrawal = new WithdrawalWorkflow(this, 'Withdrawal', {
@@ -58,12 +60,12 @@ export class StatelessStack extends Stack {
     });
     this.decision = new DecisionWorkflow(this, 'Decision', {
       table: stateful.data.table,
-      documentsBucket: stateful.documents.bucket,
+      lettersBucket: buckets.letters,
       mailFrom: props.mailFrom,
     });
     this.objection = new ObjectionWorkflow(this, 'Objection', {
       table: stateful.data.table,
-      documentsBucket: stateful.documents.bucket,
+      lettersBucket: buckets.letters,
       mailFrom: props.mailFrom,
     });
     this.dispatcher = new StreamDispatcher(this, 'Dispatcher', {
@@ -81,6 +83,21 @@ export class StatelessStack extends Stack {
     this.deadlines = new DeadlinesWorkflow(this, 'Deadlines', {
       table: stateful.data.table,
       mailFrom: props.mailFrom,
+    });
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      httpApi: props.api.httpApi,
+      stateMachines: {
+        intake: this.intake.stateMachine,
+        withdrawal: this.withdrawal.stateMachine,
+        assessment: this.assessment.stateMachine,
+        nachforderung: this.nachforderung.stateMachine,
+        decision: this.decision.stateMachine,
+        objection: this.objection.stateMachine,
+        deadlines: this.deadlines.stateMachine,
+      },
+      dispatcher: this.dispatcher.function,
+      deadLetterQueue: this.dispatcher.deadLetterQueue,
+      ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
     });
   }
 }

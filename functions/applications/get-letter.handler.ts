@@ -2,7 +2,7 @@ import { documentClient, tableName } from '#shared/adapters/clients.ts';
 import { DynamoDbApplicationRepository } from '#shared/adapters/dynamodb/dynamodb-application-repository.ts';
 import { DynamoDbMembershipRepository } from '#shared/adapters/dynamodb/dynamodb-membership-repository.ts';
 import { DynamoDbAssignmentRepository } from '#shared/adapters/dynamodb/dynamodb-review-repository.ts';
-import { documentsBucket, documentsS3Client } from '#shared/adapters/s3-document-store.ts';
+import { documentsS3Client, lettersBucket } from '#shared/adapters/s3-document-store.ts';
 import { S3LetterLinks } from '#shared/adapters/s3-letter-links.ts';
 import { getLetterOperation } from '#shared/api/operations/notification.ts';
 import { systemClock } from '#shared/domain/clock.ts';
@@ -14,7 +14,7 @@ const deps = {
   applications: new DynamoDbApplicationRepository(documentClient, table),
   memberships: new DynamoDbMembershipRepository(documentClient, table),
   assignments: new DynamoDbAssignmentRepository(documentClient, table),
-  links: new S3LetterLinks(documentsS3Client(), documentsBucket()),
+  links: new S3LetterLinks(documentsS3Client(), lettersBucket()),
   clock: systemClock,
 };
 

@@ -4,6 +4,7 @@ import { Chain, type StateMachine, Succeed } from 'aws-cdk-lib/aws-stepfunctions
 import { Construct } from 'constructs';
 import { AppFunction } from './app-function.ts';
 import { completePendingWorkFunction, expressStateMachine, workflowTask } from './express-workflow.ts';
+import { grantTable } from './grants.ts';
 import { sendEmailFrom } from './http-api.ts';
 
 export interface AssessmentWorkflowProps {
@@ -34,9 +35,9 @@ export class AssessmentWorkflow extends Construct {
       environment: { ...environment, MAIL_FROM: props.mailFrom },
     });
     const complete = completePendingWorkFunction(this, props.table);
-    props.table.grantReadWriteData(summarize);
+    grantTable(summarize, props.table, 'read-write');
     // Reads the application, call and approvers; writes only its email claims.
-    props.table.grantReadWriteData(notifyApprovers);
+    grantTable(notifyApprovers, props.table, 'read-write');
     notifyApprovers.addToRolePolicy(sendEmailFrom(this, props.mailFrom));
     this.functions = [summarize, notifyApprovers, complete];
 

@@ -1,17 +1,24 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import type { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, Billing, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 
 export interface DataTableProps {
-  /** Production keeps the table when the stack goes, and refuses to delete it. */
-  retain: boolean;
+  /** RETAIN in prod: the table stays when the stack goes. */
+  removalPolicy: RemovalPolicy;
+  /** Outside dev, deleting the table needs deletion protection switched off first. */
+  deletionProtection: boolean;
 }
+
+/** The global secondary indexes, named so grants can list them instead of allowing `index/*`. */
+export const INDEX_NAMES = ['gsi1', 'gsi2', 'gsi3', 'gsi4', 'pending'] as const;
 
 /**
  * The single table. Its keys and indexes serve every access pattern (see shared/adapters/dynamodb/keys.ts):
  * gsi1 lists (calls, an organisation's applications, a user's organisations), gsi2 call + status,
  * gsi3 assignee, gsi4 due date, and `pending` is sparse: only items with follow-up work are in it.
- * The stream feeds the workflow dispatcher.
+ * The stream feeds the workflow dispatcher. On-demand: a programme's load comes in bursts (a call's
+ * deadline), and nobody has to size capacity. Point-in-time recovery gives 35 days to undo a bad write.
+ * `expiresAt` (epoch seconds) lets idempotency records and email claims expire by themselves.
  */
 export class DataTable extends Construct {
   readonly table: TableV2;
@@ -26,15 +33,13 @@ export class DataTable extends Construct {
       dynamoStream: StreamViewType.NEW_AND_OLD_IMAGES,
       timeToLiveAttribute: 'expiresAt',
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      deletionProtection: props.retain,
-      removalPolicy: props.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-      globalSecondaryIndexes: [
-        { indexName: 'gsi1', partitionKey: s('gsi1pk'), sortKey: s('gsi1sk') },
-        { indexName: 'gsi2', partitionKey: s('gsi2pk'), sortKey: s('gsi2sk') },
-        { indexName: 'gsi3', partitionKey: s('gsi3pk'), sortKey: s('gsi3sk') },
-        { indexName: 'gsi4', partitionKey: s('gsi4pk'), sortKey: s('gsi4sk') },
-        { indexName: 'pending', partitionKey: s('pendingWork'), sortKey: s('pendingSince') },
-      ],
+      deletionProtection: props.deletionProtection,
+      removalPolicy: props.removalPolicy,
+      globalSecondaryIndexes: INDEX_NAMES.map((indexName) =>
+        indexName === 'pending'
+          ? { indexName, partitionKey: s('pendingWork'), sortKey: s('pendingSince') }
+          : { indexName, partitionKey: s(`${indexName}pk`), sortKey: s(`${indexName}sk`) },
+      ),
     });
   }
 }

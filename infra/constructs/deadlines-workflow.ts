@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { SCHEDULED_DEADLINES_INPUT } from '../../shared/workflows/deadlines-input.ts';
 import { AppFunction } from './app-function.ts';
 import { expressStateMachine, workflowTask } from './express-workflow.ts';
+import { grantTable } from './grants.ts';
 import { sendEmailFrom } from './http-api.ts';
 
 export interface DeadlinesWorkflowProps {
@@ -68,12 +69,12 @@ export class DeadlinesWorkflow extends Construct {
       description: 'deadlines: mark stale pending work again so the stream dispatches it',
       environment,
     });
-    props.table.grantReadWriteData(close); // application, event, assignments, workload counts
-    props.table.grantReadWriteData(closingEmails); // email claims, the closing-email marker
-    props.table.grantReadWriteData(remind); // email claims
-    props.table.grantReadWriteData(redispatch);
-    props.table.grantReadWriteData(finalize); // application and event
-    props.table.grantReadWriteData(remindLetters); // email claims, application and event
+    grantTable(close, props.table, 'read-write'); // application, event, assignments, workload counts
+    grantTable(closingEmails, props.table, 'read-write'); // email claims, the closing-email marker
+    grantTable(remind, props.table, 'read-write'); // email claims
+    grantTable(redispatch, props.table, 'read-write');
+    grantTable(finalize, props.table, 'read-write'); // application and event
+    grantTable(remindLetters, props.table, 'read-write'); // email claims, application and event
     closingEmails.addToRolePolicy(sendEmailFrom(this, props.mailFrom));
     remind.addToRolePolicy(sendEmailFrom(this, props.mailFrom));
     remindLetters.addToRolePolicy(sendEmailFrom(this, props.mailFrom));

@@ -5,13 +5,14 @@ import { Choice, Condition, type StateMachine, Succeed } from 'aws-cdk-lib/aws-s
 import { Construct } from 'constructs';
 import { AppFunction } from './app-function.ts';
 import { completePendingWorkFunction, expressStateMachine, workflowTask } from './express-workflow.ts';
+import { grantObjects, grantTable } from './grants.ts';
 import { sendEmailFrom } from './http-api.ts';
 import { letterFontsBundling } from './letter-bundling.ts';
 
 export interface DecisionWorkflowProps {
   table: ITableV2;
-  /** The documents bucket: the letters (Bescheide) are kept beside the uploads and copies. */
-  documentsBucket: IBucket;
+  /** The letters bucket: the Bescheide are kept beside the copies of the applications. */
+  lettersBucket: IBucket;
   mailFrom: string;
 }
 
@@ -37,7 +38,7 @@ export class DecisionWorkflow extends Construct {
     const issue = new AppFunction(this, 'IssueLetterFunction', {
       entry: 'functions/workflows/decision/issue-letter.handler.ts',
       description: 'decision: render the Bescheid PDF, store it and record the letter',
-      environment: { ...environment, DOCUMENTS_BUCKET: props.documentsBucket.bucketName },
+      environment: { ...environment, LETTERS_BUCKET: props.lettersBucket.bucketName },
       // Parsing the font and subsetting it wants CPU: at 1 GB a letter renders in well under a second.
       memorySize: 1024,
       timeout: Duration.seconds(30),
@@ -49,9 +50,9 @@ export class DecisionWorkflow extends Construct {
       environment: { ...environment, MAIL_FROM: props.mailFrom },
     });
     const complete = completePendingWorkFunction(this, props.table);
-    props.table.grantReadWriteData(issue); // reads call and organisation, records the letter
-    props.documentsBucket.grantPut(issue, LETTERS);
-    props.table.grantReadWriteData(notice); // the email claim
+    grantTable(issue, props.table, 'read-write'); // reads call and organisation, records the letter
+    grantObjects(issue, props.lettersBucket, LETTERS, ['write']);
+    grantTable(notice, props.table, 'read-write'); // the email claim
     notice.addToRolePolicy(sendEmailFrom(this, props.mailFrom));
     this.functions = [issue, notice, complete];
 

@@ -5,13 +5,14 @@ import { Chain, type StateMachine, Succeed } from 'aws-cdk-lib/aws-stepfunctions
 import { Construct } from 'constructs';
 import { AppFunction } from './app-function.ts';
 import { completePendingWorkFunction, expressStateMachine, workflowTask } from './express-workflow.ts';
+import { grantObjects, grantTable } from './grants.ts';
 import { sendEmailFrom } from './http-api.ts';
 import { letterFontsBundling } from './letter-bundling.ts';
 
 export interface IntakeWorkflowProps {
   table: ITableV2;
-  /** The documents bucket: the PDF copies of submitted applications are kept beside the uploads. */
-  documentsBucket: IBucket;
+  /** The letters bucket: the PDF copies of submitted applications are files of record, like letters. */
+  lettersBucket: IBucket;
   mailFrom: string;
 }
 
@@ -39,7 +40,7 @@ export class IntakeWorkflow extends Construct {
     const render = new AppFunction(this, 'RenderSubmittedCopyFunction', {
       entry: 'functions/workflows/intake/render-submitted-copy.handler.ts',
       description: 'intake: render the PDF copy of the application as submitted',
-      environment: { ...environment, DOCUMENTS_BUCKET: props.documentsBucket.bucketName },
+      environment: { ...environment, LETTERS_BUCKET: props.lettersBucket.bucketName },
       // Parsing the font and subsetting it wants CPU: at 1 GB a copy renders in well under a second.
       memorySize: 1024,
       timeout: Duration.seconds(30),
@@ -60,19 +61,19 @@ export class IntakeWorkflow extends Construct {
       description: 'intake: send the receipt email with the PDF copy',
       environment: {
         ...environment,
-        DOCUMENTS_BUCKET: props.documentsBucket.bucketName,
+        LETTERS_BUCKET: props.lettersBucket.bucketName,
         MAIL_FROM: props.mailFrom,
       },
     });
     const complete = completePendingWorkFunction(this, props.table);
-    props.table.grantReadWriteData(allocate);
-    props.table.grantReadData(render); // reads the application, call, organisation and documents
-    props.documentsBucket.grantPut(render, COPIES);
-    props.table.grantReadWriteData(check);
-    props.table.grantReadWriteData(assign); // assignments, workload counts, the email claims
+    grantTable(allocate, props.table, 'read-write');
+    grantTable(render, props.table, 'read'); // reads the application, call, organisation and documents
+    grantObjects(render, props.lettersBucket, COPIES, ['write']);
+    grantTable(check, props.table, 'read-write');
+    grantTable(assign, props.table, 'read-write'); // assignments, workload counts, the email claims
     assign.addToRolePolicy(sendEmailFrom(this, props.mailFrom));
-    props.table.grantReadWriteData(receipt); // the email claim
-    props.documentsBucket.grantRead(receipt, COPIES);
+    grantTable(receipt, props.table, 'read-write'); // the email claim
+    grantObjects(receipt, props.lettersBucket, COPIES, ['read']);
     receipt.addToRolePolicy(sendEmailFrom(this, props.mailFrom));
     this.functions = [allocate, render, check, assign, receipt, complete];
 

@@ -4,6 +4,7 @@ import { Chain, type StateMachine, Succeed } from 'aws-cdk-lib/aws-stepfunctions
 import { Construct } from 'constructs';
 import { AppFunction } from './app-function.ts';
 import { completePendingWorkFunction, expressStateMachine, workflowTask } from './express-workflow.ts';
+import { grantTable } from './grants.ts';
 import { sendEmailFrom } from './http-api.ts';
 
 export interface NachforderungWorkflowProps {
@@ -30,7 +31,7 @@ export class NachforderungWorkflow extends Construct {
       environment: { ...environment, MAIL_FROM: props.mailFrom },
     });
     const complete = completePendingWorkFunction(this, props.table);
-    props.table.grantReadWriteData(send);
+    grantTable(send, props.table, 'read-write');
     send.addToRolePolicy(sendEmailFrom(this, props.mailFrom));
     this.functions = [send, complete];
 

@@ -5,13 +5,14 @@ import { Chain, type StateMachine, Succeed } from 'aws-cdk-lib/aws-stepfunctions
 import { Construct } from 'constructs';
 import { AppFunction } from './app-function.ts';
 import { completePendingWorkFunction, expressStateMachine, workflowTask } from './express-workflow.ts';
+import { grantObjects, grantTable } from './grants.ts';
 import { sendEmailFrom } from './http-api.ts';
 import { letterFontsBundling } from './letter-bundling.ts';
 
 export interface ObjectionWorkflowProps {
   table: ITableV2;
-  /** The documents bucket: the objection's letter is kept beside the Bescheid. */
-  documentsBucket: IBucket;
+  /** The letters bucket: the objection's letter is kept beside the Bescheid. */
+  lettersBucket: IBucket;
   mailFrom: string;
 }
 
@@ -37,7 +38,7 @@ export class ObjectionWorkflow extends Construct {
     const issue = new AppFunction(this, 'IssueObjectionLetterFunction', {
       entry: 'functions/workflows/objection/issue-objection-letter.handler.ts',
       description: 'objection: render the Abhilfe- or Widerspruchsbescheid, store it and record the letter',
-      environment: { ...environment, DOCUMENTS_BUCKET: props.documentsBucket.bucketName },
+      environment: { ...environment, LETTERS_BUCKET: props.lettersBucket.bucketName },
       // Like the Bescheid: parsing and subsetting the font wants CPU.
       memorySize: 1024,
       timeout: Duration.seconds(30),
@@ -54,11 +55,11 @@ export class ObjectionWorkflow extends Construct {
       environment,
     });
     const complete = completePendingWorkFunction(this, props.table);
-    props.table.grantReadWriteData(issue); // reads call and organisation, records the letter
-    props.documentsBucket.grantPut(issue, LETTERS);
-    props.table.grantReadWriteData(notice); // the email claim
+    grantTable(issue, props.table, 'read-write'); // reads call and organisation, records the letter
+    grantObjects(issue, props.lettersBucket, LETTERS, ['write']);
+    grantTable(notice, props.table, 'read-write'); // the email claim
     notice.addToRolePolicy(sendEmailFrom(this, props.mailFrom));
-    props.table.grantReadWriteData(moveUp);
+    grantTable(moveUp, props.table, 'read-write');
     this.functions = [issue, notice, moveUp, complete];
 
     const stale = new Succeed(this, 'NothingToDo', {

@@ -4,6 +4,7 @@ import { Chain, type StateMachine, Succeed } from 'aws-cdk-lib/aws-stepfunctions
 import { Construct } from 'constructs';
 import { AppFunction } from './app-function.ts';
 import { completePendingWorkFunction, expressStateMachine, workflowTask } from './express-workflow.ts';
+import { grantTable } from './grants.ts';
 import { sendEmailFrom } from './http-api.ts';
 
 export interface WithdrawalWorkflowProps {
@@ -39,9 +40,9 @@ export class WithdrawalWorkflow extends Construct {
       environment,
     });
     const complete = completePendingWorkFunction(this, props.table);
-    props.table.grantReadWriteData(confirm);
-    props.table.grantReadWriteData(release);
-    props.table.grantReadWriteData(moveUp);
+    grantTable(confirm, props.table, 'read-write');
+    grantTable(release, props.table, 'read-write');
+    grantTable(moveUp, props.table, 'read-write');
     confirm.addToRolePolicy(sendEmailFrom(this, props.mailFrom));
     this.functions = [release, moveUp, confirm, complete];
 

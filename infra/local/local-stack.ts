@@ -217,6 +217,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AWS_ENDPOINT_URL_SESV2: ses.endpoint,
       AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
       AWS_ENDPOINT_URL_SFN: sfn.endpoint,
+      // There is no GuardDuty offline: the stand-in reports every upload scanned clean (on AWS the
+      // template's MALWARE_SCAN=guardduty-tags reads GuardDuty's tag). See malware-scan-results.ts.
+      MALWARE_SCAN: 'stand-in-clean',
     });
 
     if (options.seed) {

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildApp, STATEFUL_STACK, STATELESS_STACK } from '../build-app.ts';
+import { API_STACK, buildApp, STATEFUL_STACK, STATELESS_STACK, WEB_STACK } from '../build-app.ts';
 import { PROJECT_ROOT } from '../constructs/app-function.ts';
 
 export type CfnTemplate = {
@@ -14,7 +14,27 @@ export type CfnTemplate = {
 
 export interface SynthesizedTemplates {
   stateful: CfnTemplate;
+  /**
+   * The stateless side as one template: the API stack and the workflows stack (deployed as two only
+   * because of CloudFormation's 500-resource limit), merged. Logical ids are unique across the two.
+   */
   stateless: CfnTemplate;
+  /** CloudFront and the web bucket: nothing the local stack runs (it serves web/dist itself). */
+  web: CfnTemplate;
+}
+
+/** Merges templates of one app; a logical id in two of them is an error, not a silent overwrite. */
+export function mergeTemplates(...templates: CfnTemplate[]): CfnTemplate {
+  const merged: CfnTemplate = { Resources: {}, Outputs: {} };
+  for (const template of templates) {
+    for (const [id, resource] of Object.entries(template.Resources)) {
+      if (id === 'CDKMetadata') continue;
+      if (id in merged.Resources) throw new Error(`logical id ${id} is in two stateless stacks`);
+      merged.Resources[id] = resource;
+    }
+    Object.assign(merged.Outputs as object, template.Outputs ?? {});
+  }
+  return merged;
 }
 
 /**
@@ -43,7 +63,11 @@ export function synthesizeTemplates(
     const assembly = app.synth();
     return {
       stateful: assembly.getStackByName(STATEFUL_STACK).template as CfnTemplate,
-      stateless: assembly.getStackByName(STATELESS_STACK).template as CfnTemplate,
+      stateless: mergeTemplates(
+        assembly.getStackByName(API_STACK).template as CfnTemplate,
+        assembly.getStackByName(STATELESS_STACK).template as CfnTemplate,
+      ),
+      web: assembly.getStackByName(WEB_STACK).template as CfnTemplate,
     };
   } finally {
     if (!options.outdir) rmSync(outdir, { recursive: true, force: true });

@@ -27,6 +27,16 @@ export function documentsBucket(): string {
   return name;
 }
 
+/**
+ * The letters bucket: the PDF copies of submitted applications and the letters the administering body
+ * issues. Apart from the uploads (not malware-scanned, kept as files of record); the same S3 client.
+ */
+export function lettersBucket(): string {
+  const name = process.env.LETTERS_BUCKET;
+  if (!name) throw new Error('LETTERS_BUCKET is not set');
+  return name;
+}
+
 /** The HTTP status S3 answered with, for errors that are answers rather than faults. */
 const statusOf = (error: unknown) =>
   error instanceof S3ServiceException ? error.$metadata.httpStatusCode : undefined;

@@ -11,6 +11,8 @@ import { detectFileKind, type FileKind } from './file-type.ts';
  * - `upload-size-mismatch`: fewer bytes than announced (not the file that was announced).
  * - `type-disguised`: a program, script or web page under a document's name.
  * - `type-mismatch`: some other file than the announced type (another image type, Office, an archive…).
+ * - `malware-found`: the malware scan (GuardDuty on AWS) found a threat.
+ * - `scan-impossible`: the scan could not look into the file (encrypted, unsupported, failed).
  */
 export type RejectionCode =
   | 'upload-missing'
@@ -18,7 +20,9 @@ export type RejectionCode =
   | 'upload-too-large'
   | 'upload-size-mismatch'
   | 'type-disguised'
-  | 'type-mismatch';
+  | 'type-mismatch'
+  | 'malware-found'
+  | 'scan-impossible';
 
 export interface Rejection {
   code: RejectionCode;

@@ -30,9 +30,10 @@ describe('the local plan read from the synthesized templates', () => {
     }
   });
 
-  it('runs the user pool trigger CDK attaches (PostConfirmation) and sends its confirmation email text', () => {
+  it('runs the user pool triggers CDK attaches and sends its confirmation email text', () => {
     expect(plan.userPool.triggers).toEqual({
       PostConfirmation: 'functions/auth/post-confirmation.handler.ts',
+      PreTokenGeneration: 'functions/auth/pre-token-generation.handler.ts',
     });
     expect(plan.userPool.verificationEmail.subject).toContain('Bestätigungscode');
     expect(plan.userPool.verificationEmail.message).toContain('{####}');

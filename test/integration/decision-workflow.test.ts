@@ -70,7 +70,7 @@ describe('decision workflow: the Bescheid in S3 and one email that it waits in t
       .Item as Application;
   const letterPdf = async (key: string) => {
     const bucket = Object.entries(stack().bucketNames).find(([logicalId]) =>
-      logicalId.startsWith('Documents'),
+      logicalId.startsWith('Letters'),
     )?.[1];
     const s3 = new S3Client({
       endpoint: stack().s3Endpoint,

@@ -190,10 +190,10 @@ describe('intake: Aktenzeichen, PDF copy, completeness check, receipt', () => {
     expect(copyText).toContain('Deutschkurs mit Kinderbetreuung');
     expect(copyText).toContain('Satzung Brücken e.V.pdf');
 
-    // The copy sent is the copy kept in the documents bucket for the file.
+    // The copy sent is the copy kept in the letters bucket for the file.
     const item = await stored(id);
     const bucket = Object.entries(own.bucketNames).find(([logicalId]) =>
-      logicalId.startsWith('Documents'),
+      logicalId.startsWith('Letters'),
     )?.[1];
     const s3 = new S3Client({
       endpoint: own.s3Endpoint,

@@ -104,7 +104,7 @@ describe('objection decisions: Abhilfe with a new amount, or the Widerspruchsbes
     });
   const letterPdf = async (key: string) => {
     const bucket = Object.entries(stack().bucketNames).find(([logicalId]) =>
-      logicalId.startsWith('Documents'),
+      logicalId.startsWith('Letters'),
     )?.[1];
     const s3 = new S3Client({
       endpoint: stack().s3Endpoint,

@@ -3,7 +3,7 @@ import { DynamoDbApplicationRepository } from '#shared/adapters/dynamodb/dynamod
 import { DynamoDbCallRepository } from '#shared/adapters/dynamodb/dynamodb-call-repository.ts';
 import { DynamoDbDocumentRepository } from '#shared/adapters/dynamodb/dynamodb-document-repository.ts';
 import { DynamoDbOrganisationRepository } from '#shared/adapters/dynamodb/dynamodb-organisation-repository.ts';
-import { documentsBucket, documentsS3Client } from '#shared/adapters/s3-document-store.ts';
+import { documentsS3Client, lettersBucket } from '#shared/adapters/s3-document-store.ts';
 import { S3SubmittedCopies } from '#shared/adapters/s3-submitted-copies.ts';
 import { loadLetterFonts } from '#shared/letters/fonts.ts';
 import { renderSubmittedCopy } from '#shared/use-cases/intake/render-submitted-copy.ts';
@@ -16,7 +16,7 @@ const deps = {
   calls: new DynamoDbCallRepository(documentClient, table),
   organisations: new DynamoDbOrganisationRepository(documentClient, table),
   documents: new DynamoDbDocumentRepository(documentClient, table),
-  copies: new S3SubmittedCopies(documentsS3Client(), documentsBucket()),
+  copies: new S3SubmittedCopies(documentsS3Client(), lettersBucket()),
   fonts: loadLetterFonts,
 };
 

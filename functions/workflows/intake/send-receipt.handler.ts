@@ -3,7 +3,7 @@ import { DynamoDbApplicationRepository } from '#shared/adapters/dynamodb/dynamod
 import { DynamoDbCallRepository } from '#shared/adapters/dynamodb/dynamodb-call-repository.ts';
 import { DynamoDbDocumentRepository } from '#shared/adapters/dynamodb/dynamodb-document-repository.ts';
 import { DynamoDbEmailClaims } from '#shared/adapters/dynamodb/dynamodb-email-claims.ts';
-import { documentsBucket, documentsS3Client } from '#shared/adapters/s3-document-store.ts';
+import { documentsS3Client, lettersBucket } from '#shared/adapters/s3-document-store.ts';
 import { S3SubmittedCopies } from '#shared/adapters/s3-submitted-copies.ts';
 import { SesMailer } from '#shared/adapters/ses-mailer.ts';
 import { systemClock } from '#shared/domain/clock.ts';
@@ -19,7 +19,7 @@ const deps = {
   applications: new DynamoDbApplicationRepository(documentClient, table),
   calls: new DynamoDbCallRepository(documentClient, table),
   documents: new DynamoDbDocumentRepository(documentClient, table),
-  copies: new S3SubmittedCopies(documentsS3Client(), documentsBucket()),
+  copies: new S3SubmittedCopies(documentsS3Client(), lettersBucket()),
   claims: new DynamoDbEmailClaims(documentClient, table),
   mailer: new SesMailer(from),
   clock: systemClock,

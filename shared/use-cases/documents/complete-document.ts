@@ -4,7 +4,9 @@ import { replacedBy } from '../../domain/document-upload.ts';
 import { sizeRejection, typeRejection } from '../../domain/document-verdict.ts';
 import { ConcurrentChangeError, NotFoundError } from '../../domain/errors.ts';
 import { SNIFF_BYTES } from '../../domain/file-type.ts';
+import { scanVerdict } from '../../domain/malware-scan.ts';
 import type { DocumentStore } from '../../ports/document-store.ts';
+import type { MalwareScanResults } from '../../ports/malware-scan-results.ts';
 import {
   applicationOfMember,
   documentOf,
@@ -16,6 +18,8 @@ import {
 
 export interface CompleteDocumentDeps extends MemberDocumentDeps {
   store: DocumentStore;
+  /** The malware scanner's result per object (GuardDuty's tag on AWS, a clean stand-in locally). */
+  scans: MalwareScanResults;
   clock: Clock;
 }
 
@@ -30,6 +34,9 @@ const ATTEMPTS = 3;
  * 3. The application is editable (else 409): verifying may replace documents, which is an edit.
  * 4. The object under the issued key — and no other — must exist, have the announced size and start
  *    with the magic bytes of the announced type. Else the document is rejected with the reason.
+ * 4a. That very object must have been scanned clean for malware. While the scan is still running the
+ *    document stays pending and nothing is written (the browser completes again a little later); a
+ *    threat, or a file the scanner could not look into, rejects it.
  * 5. The verdict is written only if the document is still pending, so two completions cannot
  *    disagree: the second one answers the first one's verdict. A verified document replaces the other
  *    finished documents of its type in the same transaction.
@@ -46,6 +53,7 @@ export async function completeDocument(
   ensureEditable(application);
 
   const settled = await inspect(deps, document);
+  if (settled.status === 'pending') return settled;
   for (let attempt = 1; ; attempt++) {
     const effects =
       settled.status === 'verified'
@@ -89,6 +97,16 @@ async function inspect(
     } catch (error) {
       if (error instanceof ConcurrentChangeError && attempt < ATTEMPTS) continue;
       throw error;
+    }
+    if (!rejection && found) {
+      const scan = scanVerdict(
+        await deps.scans.statusOf({
+          key: document.key,
+          ...(found.versionId ? { versionId: found.versionId } : {}),
+        }),
+      );
+      if (scan.outcome === 'pending') return document;
+      if (scan.outcome === 'refused') rejection = scan.rejection;
     }
     if (rejection) {
       return {

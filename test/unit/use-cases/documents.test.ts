@@ -7,6 +7,7 @@ import { completeDocument } from '../../../shared/use-cases/documents/complete-d
 import { createDocument } from '../../../shared/use-cases/documents/create-document.ts';
 import { deleteDocument } from '../../../shared/use-cases/documents/delete-document.ts';
 import { listDocuments } from '../../../shared/use-cases/documents/list-documents.ts';
+import { cleanScanStandIn } from '../../../shared/adapters/malware-scan-results.ts';
 import { aCall } from '../../support/calls.ts';
 import { InMemoryApplications } from '../../support/in-memory.ts';
 import { InMemoryDocumentStore, InMemoryDocuments } from '../../support/in-memory-documents.ts';
@@ -40,6 +41,7 @@ function world() {
     memberships: { isMember: async (orgId: string, sub: string) => orgId === ORG && sub === 'amira' },
     documents: new InMemoryDocuments(applications),
     store: new InMemoryDocumentStore(),
+    scans: cleanScanStandIn,
     // Each reading a second later, so upload order is well defined.
     clock: {
       now: () => {

@@ -1,0 +1,30 @@
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { PreTokenGenerationTriggerEvent } from 'aws-lambda';
+import { CognitoMfaEnrolment } from '../../shared/adapters/cognito-mfa-enrolment.ts';
+import { tokenGroups } from '../../shared/use-cases/auth/token-groups.ts';
+
+// Cognito pre-token-generation trigger: staff groups only for users with a second factor (see
+// shared/domain/staff-mfa.ts). Locally cognito-local calls it too, but hands it no groups, so nothing is
+// withheld there (and there is no TOTP locally to set up).
+
+const deps = { mfa: new CognitoMfaEnrolment(new CognitoIdentityProviderClient({})) };
+
+export async function handler(
+  event: PreTokenGenerationTriggerEvent,
+): Promise<PreTokenGenerationTriggerEvent> {
+  const groups = event.request.groupConfiguration?.groupsToOverride ?? [];
+  const decided = await tokenGroups(deps, {
+    userPoolId: event.userPoolId,
+    username: event.userName,
+    groups,
+  });
+  if (decided.withheld.length > 0) {
+    console.log(
+      JSON.stringify({ message: 'staff groups withheld: no MFA set up', withheld: decided.withheld }),
+    );
+    event.response = {
+      claimsOverrideDetails: { groupOverrideDetails: { groupsToOverride: decided.groups } },
+    };
+  }
+  return event;
+}
