@@ -20,7 +20,7 @@ import {
 } from '../support/local-stack.ts';
 import { plain } from './support/applicant.ts';
 import { givenApplicant, mainText, signInTo } from './support/applicants.ts';
-import { expectNoAxeViolations, launchBrowser, newPage, screenshot } from './support/browser.ts';
+import { expectNoAxeViolations, focusedText, launchBrowser, newPage, screenshot } from './support/browser.ts';
 import { signInAsStaff } from './support/staff.ts';
 
 /** What every application here asks for (test/support/drafts.ts): 14.402,00 €. */
@@ -170,9 +170,7 @@ describe('the approvers’ back office', () => {
     await page.getByRole('button', { name: 'Entscheidung prüfen' }).click();
     const confirm = page.getByRole('heading', { level: 2, name: 'Gemeinsame Entscheidung bestätigen' });
     await confirm.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
-      'Gemeinsame Entscheidung bestätigen',
-    );
+    expect(await focusedText(page)).toBe('Gemeinsame Entscheidung bestätigen');
     expect(await mainText(page)).toContain(
       'Sie bewilligen 2 Anträge über zusammen 26.402,00 €, setzen 1 in der Reihenfolge der Rangliste auf die Warteliste und lehnen 1 ab.',
     );

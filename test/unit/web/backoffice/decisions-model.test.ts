@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { RankingEntry, RankingView } from '../../../../shared/api/schemas/competitive.schema.ts';
-import { ApiError } from '../../../../web/src/api.ts';
 import {
   decidedDecision,
   defaultRow,
@@ -137,10 +136,14 @@ describe('a typed grant', () => {
   });
 });
 
+/** What api.ts throws for an error answer (an ApiError: its name, status and problem). */
+const refusal = (status: number, problem: Record<string, unknown>) =>
+  Object.assign(new Error('refused'), { name: 'ApiError', status, problem });
+
 describe('failures in words', () => {
   it('names the remaining budget of a 409 and the status of a stale one', () => {
     const over = describeFailure(
-      new ApiError(409, { title: 'Conflict', remainingCents: 559_800, requestedCents: REQUESTED }),
+      refusal(409, { title: 'Conflict', remainingCents: 559_800, requestedCents: REQUESTED }),
       'de',
     );
     expect(over.kind).toBe('over-budget');
@@ -148,13 +151,13 @@ describe('failures in words', () => {
     expect(over.message.replace(/\u00a0/g, ' ')).toContain(
       'Es verbleiben 5.598,00 €, Sie wollten 14.402,00 € binden.',
     );
-    const stale = describeFailure(new ApiError(409, { currentStatus: 'APPROVED' }), 'en');
+    const stale = describeFailure(refusal(409, { currentStatus: 'APPROVED' }), 'en');
     expect(stale).toMatchObject({ kind: 'stale', currentStatus: 'APPROVED' });
     expect(stale.message).toContain('it is now “Approved”');
   });
 
   it('gives the four-eyes reason with what to do, and a lost connection as such', () => {
-    const refused = describeFailure(new ApiError(403, { detail: 'Vier-Augen-Prinzip: …' }), 'de');
+    const refused = describeFailure(refusal(403, { detail: 'Vier-Augen-Prinzip: …' }), 'de');
     expect(refused.message).toBe(
       'Vier-Augen-Prinzip: … Bitten Sie eine andere Person mit der Rolle Bewilligung, zu entscheiden.',
     );

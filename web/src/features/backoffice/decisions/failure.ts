@@ -1,5 +1,4 @@
 import type { ApplicationStatus } from '#shared/api/schemas/application.schema.ts';
-import { ApiError } from '../../../api.ts';
 import { formatEuro } from '../../../format.ts';
 import { common } from '../../../i18n/common.ts';
 import { decisions } from '../../../i18n/decisions.ts';
@@ -28,11 +27,29 @@ export interface Failure {
   currentStatus?: ApplicationStatus;
 }
 
+/**
+ * An answer the API refused: api.ts's ApiError, recognised by its name and shape, so this module (and
+ * its unit test) does not load the API client with its session and dialog.
+ */
+interface Refusal {
+  status: number;
+  problem: {
+    detail?: unknown;
+    errors?: { path: string; message: string }[];
+    [extension: string]: unknown;
+  };
+}
+
+function refusalOf(error: unknown): Refusal | undefined {
+  return error instanceof Error && error.name === 'ApiError' ? (error as unknown as Refusal) : undefined;
+}
+
 export function describeFailure(error: unknown, language: Language): Failure {
   const t = decisions[language];
   const c = common[language];
-  if (!(error instanceof ApiError)) return { kind: 'network', message: c.networkError };
-  const { problem, status } = error;
+  const refusal = refusalOf(error);
+  if (!refusal) return { kind: 'network', message: c.networkError };
+  const { problem, status } = refusal;
   const detail = typeof problem.detail === 'string' ? problem.detail : undefined;
   switch (status) {
     case 401:
@@ -71,5 +88,7 @@ export function describeFailure(error: unknown, language: Language): Failure {
 
 /** The 422's field errors, by the API's dotted path. */
 export function fieldErrorsOf(error: unknown): Record<string, string> {
-  return error instanceof ApiError && error.status === 422 ? error.fieldErrors : {};
+  const refusal = refusalOf(error);
+  if (refusal?.status !== 422) return {};
+  return Object.fromEntries((refusal.problem.errors ?? []).map((found) => [found.path, found.message]));
 }
