@@ -435,4 +435,56 @@ describe('the approvers’ back office', () => {
     await expectNoAxeViolations(page);
     await page.close();
   });
+  it('keeps the batch when its answer is lost, and sending it again decides once (same Idempotency-Key)', {
+    timeout: 120_000,
+  }, async () => {
+    const applicant = await givenUser(['applicant'], 'verbindung');
+    const orgId = await givenOrganisation([applicant]);
+    const call = await givenNamedCall('Wettbewerb Verbindung', {
+      selectionMode: 'competitive',
+      budgetCents: 2_000_000,
+      referencePrefix: 'IM-2027-D',
+    });
+    const only = await givenAssessedApplication(applicant, orgId, call.id, reviewers, { title: 'Einziges' });
+    await closeCall(call.id);
+
+    const page = await newPage(browser);
+    await signInAsStaff(page, approver, `/backoffice/calls/${call.id}/ranking`);
+    await page.getByRole('heading', { level: 1, name: `Rangliste: ${call.title.de}` }).waitFor();
+    await page.getByRole('button', { name: 'Entscheidung prüfen' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Gemeinsame Entscheidung bestätigen' }).waitFor();
+
+    // The first request reaches the API, but its answer never arrives.
+    const keys: string[] = [];
+    await page.route('**/api/review/calls/*/decisions', async (route) => {
+      keys.push(route.request().headers()['idempotency-key'] ?? '');
+      if (keys.length === 1) {
+        await route.fetch();
+        await route.abort('connectionreset');
+      } else {
+        await route.continue();
+      }
+    });
+    await page.getByRole('button', { name: 'Jetzt gemeinsam entscheiden' }).click();
+    const lost = page.getByRole('alert').filter({ hasText: 'Keine Verbindung zum Server' });
+    await lost.waitFor();
+    expect(plain(await lost.textContent())).toContain('Ihre Eingaben sind erhalten.');
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('button', { name: 'Jetzt gemeinsam entscheiden' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Gemeinsam entschieden' }).waitFor();
+    expect(await mainText(page)).toContain('1 Antrag bewilligt über zusammen 14.402,00 €');
+    // One intended decision, one key: the API answered the second request from the first.
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    expect(await statusOf(only.id, applicant)).toMatchObject({
+      status: 'APPROVED',
+      decision: { grantedCents: REQUESTED },
+    });
+    const budget = await api<{ committedCents: number }>('GET', `/api/admin/calls/${call.id}/budget`, {
+      token: approver.token,
+    });
+    expect(budget.body.committedCents).toBe(REQUESTED);
+    await page.close();
+  });
 });

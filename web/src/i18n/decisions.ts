@@ -270,7 +270,7 @@ export const decisions = defineMessages({
     reviewBatch: 'Entscheidung prüfen',
     confirmHeading: 'Gemeinsame Entscheidung bestätigen',
     confirmText: (approved: number, sum: string, waitlisted: number, rejected: number) =>
-      `Sie bewilligen ${approved} Anträge über zusammen ${sum}, setzen ${waitlisted} in der Reihenfolge der Rangliste auf die Warteliste und lehnen ${rejected} ab.`,
+      `Sie bewilligen ${approved === 1 ? 'einen Antrag' : `${approved} Anträge`} über zusammen ${sum}, setzen ${waitlisted} in der Reihenfolge der Rangliste auf die Warteliste und lehnen ${rejected} ab.`,
     confirmConsequence:
       'Danach werden die Bescheide erstellt und alle Antragstellenden per E-Mail benachrichtigt. Die Entscheidung lässt sich hier nicht mehr ändern.',
     decideBatch: 'Jetzt gemeinsam entscheiden',
@@ -279,7 +279,7 @@ export const decisions = defineMessages({
     batchDecidedAnnouncement: 'Gemeinsam entschieden.',
     batchResultHeading: 'Gemeinsam entschieden',
     batchResult: (approved: number, sum: string, waitlisted: number, rejected: number) =>
-      `${approved} Anträge bewilligt über zusammen ${sum}, ${waitlisted} auf der Warteliste, ${rejected} abgelehnt.`,
+      `${approved === 1 ? '1 Antrag' : `${approved} Anträge`} bewilligt über zusammen ${sum}, ${waitlisted} auf der Warteliste, ${rejected} abgelehnt.`,
     batchWithdrawn: (count: number) =>
       count === 1
         ? 'Ein Antrag war vorher zurückgezogen worden; über ihn wurde nicht entschieden.'
@@ -564,7 +564,7 @@ export const decisions = defineMessages({
     reviewBatch: 'Review the decision',
     confirmHeading: 'Confirm the batch decision',
     confirmText: (approved: number, sum: string, waitlisted: number, rejected: number) =>
-      `You approve ${approved} applications with ${sum} in total, put ${waitlisted} on the waiting list in ranking order and reject ${rejected}.`,
+      `You approve ${approved === 1 ? 'one application' : `${approved} applications`} with ${sum} in total, put ${waitlisted} on the waiting list in ranking order and reject ${rejected}.`,
     confirmConsequence:
       'The letters are then issued and every applicant is emailed. The decision cannot be changed here afterwards.',
     decideBatch: 'Decide them all now',
@@ -573,7 +573,7 @@ export const decisions = defineMessages({
     batchDecidedAnnouncement: 'Decided in one batch.',
     batchResultHeading: 'Decided in one batch',
     batchResult: (approved: number, sum: string, waitlisted: number, rejected: number) =>
-      `${approved} applications approved with ${sum} in total, ${waitlisted} on the waiting list, ${rejected} rejected.`,
+      `${approved === 1 ? '1 application' : `${approved} applications`} approved with ${sum} in total, ${waitlisted} on the waiting list, ${rejected} rejected.`,
     batchWithdrawn: (count: number) =>
       count === 1
         ? 'One application had been withdrawn before; it was not decided.'
