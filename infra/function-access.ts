@@ -12,6 +12,11 @@ export interface FunctionAccess {
   letters?: 'read';
   /** Sends email through SES from the deploy's sender address (MAIL_FROM). */
   mail?: 'send';
+  /**
+   * Cognito actions on the user pool (and nothing else), with its id as USER_POOL_ID: staff accounts
+   * made and changed by admins.
+   */
+  userPool?: readonly `cognito-idp:Admin${string}`[];
 }
 
 export const functionAccess: Record<string, FunctionAccess> = {
@@ -62,6 +67,28 @@ export const functionAccess: Record<string, FunctionAccess> = {
   // The objection's letter and email come from the objection workflow, not the request: no mail here.
   'review/decide-objection': { table: 'read-write' },
   'admin/get-call-budget': { table: 'read' },
+  // Staff accounts: the directory in the table, the sign-in accounts in the user pool. Creating reads the
+  // account back when the address is taken (a retried creation completes the directory entry).
+  'admin/list-staff': { table: 'read' },
+  'admin/list-staff-assignments': { table: 'read' },
+  'admin/create-staff': {
+    table: 'read-write',
+    userPool: [
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminAddUserToGroup',
+      'cognito-idp:AdminGetUser',
+      'cognito-idp:AdminListGroupsForUser',
+    ],
+  },
+  'admin/update-staff': {
+    table: 'read-write',
+    userPool: [
+      'cognito-idp:AdminAddUserToGroup',
+      'cognito-idp:AdminRemoveUserFromGroup',
+      'cognito-idp:AdminDisableUser',
+      'cognito-idp:AdminEnableUser',
+    ],
+  },
   // Competitive calls: the ranking reads gsi2, the batch writes one transaction per application.
   'review/get-ranking': { table: 'read' },
   'review/decide-batch': { table: 'read-write' },

@@ -154,6 +154,12 @@ export class Api extends Construct {
       fn.addEnvironment('MAIL_FROM', props.mailFrom);
       fn.addToRolePolicy(sendEmailFrom(this, props.mailFrom));
     }
+    if (access.userPool) {
+      fn.addEnvironment('USER_POOL_ID', props.userPool.userPoolId);
+      fn.addToRolePolicy(
+        new PolicyStatement({ actions: [...access.userPool], resources: [props.userPool.userPoolArn] }),
+      );
+    }
     this.functions.set(operation.handler, fn);
     return fn;
   }

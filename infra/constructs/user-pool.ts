@@ -60,6 +60,13 @@ export class SignIn extends Construct {
         emailBody:
           'Ihr Bestätigungscode für foerderflow lautet {####}. Geben Sie ihn im Portal ein, um Ihr Konto zu bestätigen. — Your foerderflow confirmation code is {####}. Enter it in the portal to confirm your account.',
       },
+      // Staff accounts made by admins (POST /api/admin/staff): the temporary password, replaced at the
+      // first sign-in (locally the stack renders the same text into the mail viewer).
+      userInvitation: {
+        emailSubject: 'foerderflow: Ihr Konto für die Sachbearbeitung / your back-office account',
+        emailBody:
+          'Für Sie wurde ein Konto in der Sachbearbeitung von foerderflow angelegt. Melden Sie sich mit Ihrer E-Mail-Adresse {username} und dem vorläufigen Passwort {####} an; danach legen Sie Ihr eigenes Passwort fest. Das vorläufige Passwort gilt sieben Tage. — A back-office account has been created for you in foerderflow. Sign in with your email address {username} and the temporary password {####}; you will then set your own password. The temporary password is valid for seven days.',
+      },
       standardAttributes: { email: { required: true, mutable: true } },
       // The portal checks the same policy before sign-up (shared/domain/password-policy.ts).
       passwordPolicy: { ...PASSWORD_POLICY },

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  AdminGetUserCommand,
   CreateGroupCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
@@ -156,7 +157,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const triggers = await startLambdaEndpoint(triggerFunctions, log);
     started.push(triggers);
     // cognito-local only logs the codes it "sends"; deliver them as the emails Cognito sends on AWS.
-    let deliverCode: (delivery: { destination: string; code: string }) => void = () => {};
+    let deliverCode: (delivery: { username: string; destination: string; code: string }) => void = () => {};
     const [dynamodb, s3, ses, cognito] = await Promise.all([
       startDynamoDbLocal({ dataDir: path.join(dataDir, 'dynamodb') }),
       startS3Local({ dataDir: path.join(dataDir, 's3') }),
@@ -171,22 +172,38 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       }),
     ]);
     const codeMailer = new SESv2Client(localSesClientConfig(ses.endpoint));
-    deliverCode = ({ destination, code }) => {
-      const { subject, message } = plan.userPool.verificationEmail;
-      codeMailer
-        .send(
-          new SendEmailCommand({
-            // The sender Cognito's default email configuration uses.
-            FromEmailAddress: 'no-reply@verificationemail.com',
-            Destination: { ToAddresses: [destination] },
-            Content: {
-              Simple: {
-                Subject: { Data: subject },
-                Body: { Text: { Data: message.replaceAll('{####}', code) } },
+    // Set once the pool exists (codes are only sent after that).
+    let poolIdForCodes: string | undefined;
+    const codeUsers = cognitoClient(cognito.endpoint);
+    deliverCode = ({ username, destination, code }) => {
+      // cognito-local logs a temporary password (an admin created the account: it awaits its first
+      // sign-in) like a confirmation code; Cognito sends the pool's invitation email for it instead.
+      const invited = poolIdForCodes
+        ? codeUsers
+            .send(new AdminGetUserCommand({ UserPoolId: poolIdForCodes, Username: username }))
+            .then((user) => user.UserStatus === 'FORCE_CHANGE_PASSWORD')
+        : Promise.resolve(false);
+      invited
+        .then((isInvitation) => {
+          const { subject, message } = isInvitation
+            ? plan.userPool.invitationEmail
+            : plan.userPool.verificationEmail;
+          return codeMailer.send(
+            new SendEmailCommand({
+              // The sender Cognito's default email configuration uses.
+              FromEmailAddress: 'no-reply@verificationemail.com',
+              Destination: { ToAddresses: [destination] },
+              Content: {
+                Simple: {
+                  Subject: { Data: subject },
+                  Body: {
+                    Text: { Data: message.replaceAll('{####}', code).replaceAll('{username}', destination) },
+                  },
+                },
               },
-            },
-          }),
-        )
+            }),
+          );
+        })
         .catch((error: unknown) => log(`confirmation code email to ${destination} failed: ${String(error)}`));
     };
     started.push(dynamodb, s3, ses, cognito);
@@ -198,6 +215,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await createTables(plan, dynamodb.endpoint);
     for (const bucket of plan.buckets) await s3.createBucket(bucket.name);
     const pool = await ensureUserPool(plan, cognito.endpoint, dataDir);
+    poolIdForCodes = pool.userPoolId;
     const tableName = plan.tables[0]?.input.TableName as string;
     const values = localValues(plan, pool);
 

@@ -17,6 +17,11 @@ export interface LocalPlan {
     triggers: Record<string, string>;
     /** The confirmation-code email; `{####}` stands for the code. */
     verificationEmail: { subject: string; message: string };
+    /**
+     * The email to an account an admin created (AdminCreateUser); `{username}` stands for the sign-in
+     * name, `{####}` for the temporary password.
+     */
+    invitationEmail: { subject: string; message: string };
   };
   functions: { logicalId: string; entry: string; environment: Record<string, unknown> }[];
   routes: { routeKey: string; functionLogicalId: string; authorization: 'NONE' | 'JWT' }[];
@@ -98,6 +103,16 @@ export function planFromTemplates({ stateful, stateless }: SynthesizedTemplates)
   const verificationEmail = {
     subject: (verification.EmailSubject as string | undefined) ?? 'Your verification code',
     message: (verification.EmailMessage as string | undefined) ?? 'Your verification code is {####}.',
+  };
+  const invitation =
+    ((pool.Properties?.AdminCreateUserConfig as Props | undefined)?.InviteMessageTemplate as
+      | Props
+      | undefined) ?? {};
+  const invitationEmail = {
+    subject: (invitation.EmailSubject as string | undefined) ?? 'Your temporary password',
+    message:
+      (invitation.EmailMessage as string | undefined) ??
+      'Your username is {username} and temporary password is {####}.',
   };
   const groups = resourcesOfType(stateful, 'AWS::Cognito::UserPoolGroup').map(
     ([, group]) => (group.Properties?.GroupName as string) ?? '',
@@ -181,6 +196,7 @@ export function planFromTemplates({ stateful, stateless }: SynthesizedTemplates)
       clientAuthFlows: (client.Properties?.ExplicitAuthFlows as string[]) ?? [],
       triggers,
       verificationEmail,
+      invitationEmail,
     },
     functions,
     routes,

@@ -52,6 +52,12 @@ import {
   exportReviewQueueOperation,
   listReviewQueueOperation,
 } from './operations/review-queues.ts';
+import {
+  createStaffOperation,
+  listStaffAssignmentsOperation,
+  listStaffOperation,
+  updateStaffOperation,
+} from './operations/staff.ts';
 
 /**
  * The public API contract: every route, once. CDK makes a function and a route of each, the local
@@ -101,4 +107,8 @@ export const operations: readonly Operation[] = [
   decideApplicationOperation,
   decideObjectionOperation,
   getCallBudgetOperation,
+  listStaffOperation,
+  createStaffOperation,
+  updateStaffOperation,
+  listStaffAssignmentsOperation,
 ];

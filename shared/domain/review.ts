@@ -26,7 +26,16 @@ export interface StaffMember {
   groups: Group[];
   /** Open assignments (not assessed, no conflict declared): what "lowest workload" compares. */
   openAssignments: number;
+  /**
+   * Set when an admin deactivated the account: the person keeps their entry (and history) but is no
+   * longer listed as a reviewer or approver, so nobody assigns or notifies them.
+   */
+  deactivatedAt?: string;
 }
+
+/** Whether a staff member can be assigned and notified (not deactivated). */
+export const isActiveStaff = (member: Pick<StaffMember, 'deactivatedAt'>) =>
+  member.deactivatedAt === undefined;
 
 export interface Declaration {
   conflict: boolean;

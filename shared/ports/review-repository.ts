@@ -9,8 +9,17 @@ export interface StaffDirectory {
   listReviewers(): Promise<StaffMember[]>;
   /** Every member of the approver group, with their address (one Query on the approvers' listing). */
   listApprovers(): Promise<Pick<StaffMember, 'sub' | 'email' | 'name'>[]>;
-  /** Adds or updates a staff member's name, email and groups; keeps their workload count. */
-  upsert(member: Omit<StaffMember, 'openAssignments'>): Promise<void>;
+  /**
+   * Adds or updates a staff member's name, email, groups and deactivation; keeps their workload count.
+   * With `onlyWithoutOpenAssignments`, writes nothing and throws ConcurrentChangeError when the member
+   * has open assignments (a change that takes them out of reviewing must not orphan work).
+   */
+  upsert(
+    member: Omit<StaffMember, 'openAssignments'>,
+    condition?: { onlyWithoutOpenAssignments: boolean },
+  ): Promise<void>;
+  /** Everyone in the directory, active or not, in no particular order (one Query on its index). */
+  listAll(): Promise<StaffMember[]>;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   givenCall,
   givenCompleteDraft,
   givenOrganisation,
+  givenStaff,
   givenUser,
   type TestUser,
 } from '../support/local-stack.ts';
@@ -49,6 +50,8 @@ interface World {
   notifiedId: string;
   /** A competitive call past its deadline with no applications: its ranking is empty, its batch has nothing to decide. */
   closedCompetitiveCallId: string;
+  /** A member of the staff directory (an approver, so no open assignments) whose entry admins read and change. */
+  staffSub: string;
 }
 
 interface Row {
@@ -337,6 +340,36 @@ const matrix: Record<string, Row> = {
     }),
     expected: { anonymous: 401, member: 403, otherOrgMember: 403, reviewer: 403, approver: 409, admin: 403 },
   },
+  listStaff: {
+    request: () => ({ method: 'GET', path: '/api/admin/staff' }),
+    expected: { anonymous: 401, member: 403, otherOrgMember: 403, reviewer: 403, approver: 403, admin: 200 },
+  },
+  createStaff: {
+    // A fresh address on each request, so the admin's 201 is a new account, not a duplicate.
+    request: () => ({
+      method: 'POST',
+      path: '/api/admin/staff',
+      body: {
+        email: `matrix-neu-${Math.random().toString(36).slice(2, 10)}@example.org`,
+        name: 'Matrix Neu',
+        groups: ['reviewer'],
+      },
+    }),
+    expected: { anonymous: 401, member: 403, otherOrgMember: 403, reviewer: 403, approver: 403, admin: 201 },
+  },
+  updateStaff: {
+    // The roles it has already: the admin's 200 changes nothing another caller would see.
+    request: ({ staffSub }) => ({
+      method: 'PATCH',
+      path: `/api/admin/staff/${staffSub}`,
+      body: { groups: ['approver'] },
+    }),
+    expected: { anonymous: 401, member: 403, otherOrgMember: 403, reviewer: 403, approver: 403, admin: 200 },
+  },
+  listStaffAssignments: {
+    request: ({ staffSub }) => ({ method: 'GET', path: `/api/admin/staff/${staffSub}/assignments` }),
+    expected: { anonymous: 401, member: 403, otherOrgMember: 403, reviewer: 403, approver: 403, admin: 200 },
+  },
   acceptInvitation: {
     // Addressed to the member: anyone else signed in finds no such invitation.
     request: ({ invitationId }) => ({ method: 'POST', path: `/api/invitations/${invitationId}/accept` }),
@@ -407,6 +440,7 @@ describe('authorization matrix', () => {
     });
     if (retrieved.status !== 200) throw new Error(`letter not retrieved: ${retrieved.text}`);
     world.notifiedId = notified.id;
+    world.staffSub = (await givenStaff(['approver'], 'matrix-personal')).sub;
     world.closedCompetitiveCallId = (
       await givenCall(
         aCall({

@@ -11,6 +11,7 @@ import {
   type Assignment,
   type ConflictRecord,
   type Declaration,
+  isActiveStaff,
   isOpen,
   type ReviewRole,
   type StaffMember,
@@ -77,51 +78,109 @@ export class DynamoDbStaffDirectory implements StaffDirectory {
     return approvers;
   }
 
-  async upsert(member: Omit<StaffMember, 'openAssignments'>): Promise<void> {
-    // An update, not a put: the workload count moves concurrently with ADD and must survive a re-seed.
-    // The approvers' listing moves with it in one transaction, so it never disagrees with the groups.
-    const reviewer = member.groups.includes('reviewer');
-    const approver = member.groups.includes('approver');
-    const listing = keys.approverListing(member.sub);
-    await this.client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Update: this.staffUpdate(member, reviewer) },
-          approver
-            ? {
-                Put: {
-                  TableName: this.table,
-                  Item: {
-                    ...listing,
-                    itemType: 'ApproverListing',
-                    sub: member.sub,
-                    email: member.email,
-                    name: member.name,
-                  },
-                },
-              }
-            : { Delete: { TableName: this.table, Key: listing } },
-        ],
-      }),
+  async listAll(): Promise<StaffMember[]> {
+    const staff: StaffMember[] = [];
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.table,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :staff',
+        ExpressionAttributeValues: { ':staff': keys.staffDirectoryIndex('').gsi2pk },
+      },
     );
+    for await (const page of pages) for (const item of page.Items ?? []) staff.push(toStaff(item));
+    return staff;
   }
 
-  private staffUpdate(member: Omit<StaffMember, 'openAssignments'>, reviewer: boolean) {
+  async upsert(
+    member: Omit<StaffMember, 'openAssignments'>,
+    condition: { onlyWithoutOpenAssignments: boolean } = { onlyWithoutOpenAssignments: false },
+  ): Promise<void> {
+    // An update, not a put: the workload count moves concurrently with ADD and must survive a re-seed.
+    // The approvers' listing moves with it in one transaction, so it never disagrees with the groups.
+    // A deactivated member is in neither the reviewer index nor the approvers' listing.
+    const active = isActiveStaff(member);
+    const reviewer = active && member.groups.includes('reviewer');
+    const approver = active && member.groups.includes('approver');
+    const listing = keys.approverListing(member.sub);
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Update: this.staffUpdate(member, reviewer, condition.onlyWithoutOpenAssignments) },
+            approver
+              ? {
+                  Put: {
+                    TableName: this.table,
+                    Item: {
+                      ...listing,
+                      itemType: 'ApproverListing',
+                      sub: member.sub,
+                      email: member.email,
+                      name: member.name,
+                    },
+                  },
+                }
+              : { Delete: { TableName: this.table, Key: listing } },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (condition.onlyWithoutOpenAssignments && error instanceof TransactionCanceledException) {
+        throw new ConcurrentChangeError();
+      }
+      throw error;
+    }
+  }
+
+  private staffUpdate(
+    member: Omit<StaffMember, 'openAssignments'>,
+    reviewer: boolean,
+    onlyWithoutOpenAssignments: boolean,
+  ) {
+    const sets = [
+      'itemType = :type',
+      '#sub = :sub',
+      'email = :email',
+      '#name = :name',
+      '#groups = :groups',
+      'gsi2pk = :gsi2pk',
+      'gsi2sk = :gsi2sk',
+    ];
+    const removes: string[] = [];
+    const directory = keys.staffDirectoryIndex(member.sub);
+    const values: Record<string, unknown> = {
+      ':type': 'Staff',
+      ':sub': member.sub,
+      ':email': member.email,
+      ':name': member.name,
+      ':groups': member.groups,
+      ':gsi2pk': directory.gsi2pk,
+      ':gsi2sk': directory.gsi2sk,
+    };
+    if (reviewer) {
+      sets.push('gsi1pk = :gsi1pk', 'gsi1sk = :gsi1sk');
+      Object.assign(values, keysAsValues(keys.staffReviewerIndex(member.sub)));
+    } else {
+      removes.push('gsi1pk', 'gsi1sk');
+    }
+    if (member.deactivatedAt) {
+      sets.push('deactivatedAt = :deactivatedAt');
+      values[':deactivatedAt'] = member.deactivatedAt;
+    } else {
+      removes.push('deactivatedAt');
+    }
+    if (onlyWithoutOpenAssignments) values[':zero'] = 0;
     return {
       TableName: this.table,
       Key: keys.staff(member.sub),
-      UpdateExpression: `SET itemType = :type, #sub = :sub, email = :email, #name = :name, #groups = :groups${
-        reviewer ? ', gsi1pk = :gsi1pk, gsi1sk = :gsi1sk' : ''
-      }${reviewer ? '' : ' REMOVE gsi1pk, gsi1sk'}`,
+      UpdateExpression: `SET ${sets.join(', ')} REMOVE ${removes.join(', ')}`,
+      ...(onlyWithoutOpenAssignments
+        ? { ConditionExpression: 'attribute_not_exists(openAssignments) OR openAssignments <= :zero' }
+        : {}),
       ExpressionAttributeNames: { '#sub': 'sub', '#name': 'name', '#groups': 'groups' },
-      ExpressionAttributeValues: {
-        ':type': 'Staff',
-        ':sub': member.sub,
-        ':email': member.email,
-        ':name': member.name,
-        ':groups': member.groups,
-        ...(reviewer ? keysAsValues(keys.staffReviewerIndex(member.sub)) : {}),
-      },
+      ExpressionAttributeValues: values,
     };
   }
 }

@@ -13,7 +13,7 @@
  * | email claim | APP#<id>        | EMAIL#<event>#<template> |          |                           |
  * | document    | APP#<id>        | DOC#<docId>         |               |                           |
  * | counter     | COUNTER#REFERENCE#<prefix> | COUNTER  |               |                           |
- * | staff       | STAFF#<sub>     | STAFF               | STAFF#REVIEWER (reviewers only) | <sub>   |
+ * | staff       | STAFF#<sub>     | STAFF               | STAFF#REVIEWER (active reviewers only) | <sub> |
  * | approver listing | STAFF#APPROVERS | <sub>          |               |                           |
  * | assignment  | APP#<id>        | ASSIGNMENT#<role>   |               |                           |
  * | conflict    | APP#<id>        | CONFLICT#<sub>      |               |                           |
@@ -58,6 +58,10 @@
  * REVIEWER#<sub>, gsi3sk <dueAt>#<applicationId>#<role> ("assigned to me, most urgent first"). A
  * declared conflict replaces the assignment (or deletes it when nobody is left) and leaves a conflict
  * item, so whoever declared one is never assigned to that application again.
+ *
+ * Every staff item also carries gsi2pk STAFF, gsi2sk <sub>: the admins' list of all staff (active or
+ * not) is one Query on gsi2. A deactivated member (deactivatedAt set) keeps the item and that entry but
+ * leaves the reviewer index and the approvers' listing, so nobody assigns or notifies them.
  *
  * Approvers are listed apart from the staff item (whose one gsi1 entry serves the reviewer listing):
  * the staff upsert also puts, in the same transaction, a small item pk STAFF#APPROVERS, sk <sub> with
@@ -130,6 +134,8 @@ export const keys = {
   }),
   /** A back-office user in the staff directory (who can be assigned, and their open workload). */
   staff: (sub: string) => ({ pk: `STAFF#${sub}`, sk: 'STAFF' }),
+  /** Every staff member, for the admins' list: one Query on gsi2. */
+  staffDirectoryIndex: (sub: string) => ({ gsi2pk: 'STAFF', gsi2sk: sub }),
   /** Reviewers are listed with one Query on gsi1. */
   staffReviewerIndex: (sub: string) => ({ gsi1pk: 'STAFF#REVIEWER', gsi1sk: sub }),
   /** An approver in the approvers' listing (one Query on the base table lists them all). */

@@ -2,6 +2,7 @@ import { ConflictError, NotFoundError, RuleViolationError } from '../../domain/e
 import {
   ASSIGNABLE_STATUSES,
   type Assignment,
+  isActiveStaff,
   isOpen,
   newAssignment,
   type ReviewRole,
@@ -63,6 +64,13 @@ export async function reassignReviewer(
       'not-a-reviewer',
       'Diese Person ist nicht als Gutachterin oder Gutachter im Personalverzeichnis eingetragen.',
       'This person is not a reviewer in the staff directory.',
+    );
+  }
+  if (!isActiveStaff(target)) {
+    throw refuse(
+      'deactivated',
+      'Das Konto dieser Person ist deaktiviert; ihr kann nichts zugewiesen werden.',
+      'This person’s account is deactivated; nothing can be assigned to them.',
     );
   }
   if (conflicts.some((conflict) => conflict.reviewerSub === target.sub)) {
