@@ -6,7 +6,7 @@ import { DynamoDbMembershipRepository } from '#shared/adapters/dynamodb/dynamodb
 import { lodgeObjectionOperation } from '#shared/api/operations/notification.ts';
 import { systemClock } from '#shared/domain/clock.ts';
 import { httpHandler } from '#shared/http/http-handler.ts';
-import { idempotencyKeyFrom, requestFingerprint } from '#shared/http/idempotency-key.ts';
+import { answerOncePerKey } from '#shared/http/idempotency-key.ts';
 import { applicationResponse } from '#shared/http/views.ts';
 import { lodgeObjectionAgainstDecision } from '#shared/use-cases/notification/lodge-objection.ts';
 
@@ -19,22 +19,12 @@ const deps = {
   clock: systemClock,
 };
 
-export const handler = httpHandler(
-  lodgeObjectionOperation,
-  async ({ params, body, caller, headers, language }) => {
-    const key = idempotencyKeyFrom(headers);
-    const outcome = await lodgeObjectionAgainstDecision(
-      deps,
-      caller,
-      { id: params.id, reason: body.reason },
-      key
-        ? {
-            key,
-            fingerprint: requestFingerprint('POST', `/api/applications/${params.id}/objection`, body),
-            answer: (appealed) => applicationResponse(200, appealed, language),
-          }
-        : undefined,
-    );
-    return 'replay' in outcome ? outcome.replay : applicationResponse(200, outcome.result, language);
-  },
+export const handler = httpHandler(lodgeObjectionOperation, ({ params, body, caller, headers, language }) =>
+  answerOncePerKey({
+    headers,
+    request: { method: 'POST', path: `/api/applications/${params.id}/objection`, body },
+    run: (idempotency) =>
+      lodgeObjectionAgainstDecision(deps, caller, { id: params.id, reason: body.reason }, idempotency),
+    answer: (appealed) => applicationResponse(200, appealed, language),
+  }),
 );

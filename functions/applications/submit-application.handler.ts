@@ -8,7 +8,7 @@ import { DynamoDbOrganisationRepository } from '#shared/adapters/dynamodb/dynamo
 import { submitApplicationOperation } from '#shared/api/operations/applications.ts';
 import { systemClock } from '#shared/domain/clock.ts';
 import { httpHandler } from '#shared/http/http-handler.ts';
-import { idempotencyKeyFrom, requestFingerprint } from '#shared/http/idempotency-key.ts';
+import { answerOncePerKey } from '#shared/http/idempotency-key.ts';
 import { applicationResponse } from '#shared/http/views.ts';
 import { submitApplication } from '#shared/use-cases/submit-application.ts';
 
@@ -24,22 +24,11 @@ const deps = {
 };
 
 // 202: submitted; the intake (Aktenzeichen, completeness, receipt) follows in the background.
-export const handler = httpHandler(
-  submitApplicationOperation,
-  async ({ params, caller, headers, language }) => {
-    const key = idempotencyKeyFrom(headers);
-    const outcome = await submitApplication(
-      deps,
-      caller,
-      params.id,
-      key
-        ? {
-            key,
-            fingerprint: requestFingerprint('POST', `/api/applications/${params.id}/submit`, undefined),
-            answer: (submitted) => applicationResponse(202, submitted, language),
-          }
-        : undefined,
-    );
-    return 'replay' in outcome ? outcome.replay : applicationResponse(202, outcome.result, language);
-  },
+export const handler = httpHandler(submitApplicationOperation, ({ params, caller, headers, language }) =>
+  answerOncePerKey({
+    headers,
+    request: { method: 'POST', path: `/api/applications/${params.id}/submit` },
+    run: (idempotency) => submitApplication(deps, caller, params.id, idempotency),
+    answer: (submitted) => applicationResponse(202, submitted, language),
+  }),
 );

@@ -6,7 +6,7 @@ import { DynamoDbMembershipRepository } from '#shared/adapters/dynamodb/dynamodb
 import { withdrawApplicationOperation } from '#shared/api/operations/applications.ts';
 import { systemClock } from '#shared/domain/clock.ts';
 import { httpHandler } from '#shared/http/http-handler.ts';
-import { idempotencyKeyFrom, requestFingerprint } from '#shared/http/idempotency-key.ts';
+import { answerOncePerKey } from '#shared/http/idempotency-key.ts';
 import { applicationResponse } from '#shared/http/views.ts';
 import { withdrawApplication } from '#shared/use-cases/withdraw-application.ts';
 
@@ -21,20 +21,12 @@ const deps = {
 
 export const handler = httpHandler(
   withdrawApplicationOperation,
-  async ({ params, body, caller, headers, language }) => {
-    const key = idempotencyKeyFrom(headers);
-    const outcome = await withdrawApplication(
-      deps,
-      caller,
-      { id: params.id, reason: body.reason },
-      key
-        ? {
-            key,
-            fingerprint: requestFingerprint('POST', `/api/applications/${params.id}/withdraw`, body),
-            answer: (withdrawn) => applicationResponse(200, withdrawn, language),
-          }
-        : undefined,
-    );
-    return 'replay' in outcome ? outcome.replay : applicationResponse(200, outcome.result, language);
-  },
+  ({ params, body, caller, headers, language }) =>
+    answerOncePerKey({
+      headers,
+      request: { method: 'POST', path: `/api/applications/${params.id}/withdraw`, body },
+      run: (idempotency) =>
+        withdrawApplication(deps, caller, { id: params.id, reason: body.reason }, idempotency),
+      answer: (withdrawn) => applicationResponse(200, withdrawn, language),
+    }),
 );

@@ -9,7 +9,7 @@ import type { DecisionAnswer } from '#shared/api/schemas/decision.schema.ts';
 import type { Application } from '#shared/domain/application.ts';
 import { systemClock } from '#shared/domain/clock.ts';
 import { httpHandler } from '#shared/http/http-handler.ts';
-import { idempotencyKeyFrom, requestFingerprint } from '#shared/http/idempotency-key.ts';
+import { answerOncePerKey } from '#shared/http/idempotency-key.ts';
 import { decideApplication } from '#shared/use-cases/decisions/decide-application.ts';
 
 const table = tableName();
@@ -44,19 +44,11 @@ function answerOf(application: Application): { status: 200; body: DecisionAnswer
   };
 }
 
-export const handler = httpHandler(decideApplicationOperation, async ({ params, body, caller, headers }) => {
-  const key = idempotencyKeyFrom(headers);
-  const outcome = await decideApplication(
-    deps,
-    caller,
-    { id: params.id, body },
-    key
-      ? {
-          key,
-          fingerprint: requestFingerprint('POST', `/api/review/applications/${params.id}/decision`, body),
-          answer: ({ application }) => answerOf(application),
-        }
-      : undefined,
-  );
-  return 'replay' in outcome ? outcome.replay : answerOf(outcome.result.application);
-});
+export const handler = httpHandler(decideApplicationOperation, ({ params, body, caller, headers }) =>
+  answerOncePerKey({
+    headers,
+    request: { method: 'POST', path: `/api/review/applications/${params.id}/decision`, body },
+    run: (idempotency) => decideApplication(deps, caller, { id: params.id, body }, idempotency),
+    answer: ({ application }) => answerOf(application),
+  }),
+);

@@ -11,7 +11,7 @@ import { DynamoDbAssignmentRepository } from '#shared/adapters/dynamodb/dynamodb
 import { decideBatchOperation } from '#shared/api/operations/competitive-decisions.ts';
 import { systemClock } from '#shared/domain/clock.ts';
 import { httpHandler } from '#shared/http/http-handler.ts';
-import { idempotencyKeyFrom, requestFingerprint } from '#shared/http/idempotency-key.ts';
+import { answerOncePerKey } from '#shared/http/idempotency-key.ts';
 import { decideBatch } from '#shared/use-cases/decisions/decide-batch.ts';
 
 const table = tableName();
@@ -28,19 +28,11 @@ const deps = {
   newId: randomUUID,
 };
 
-export const handler = httpHandler(decideBatchOperation, async ({ params, body, caller, headers }) => {
-  const key = idempotencyKeyFrom(headers);
-  const outcome = await decideBatch(
-    deps,
-    caller,
-    { callId: params.callId, body },
-    key
-      ? {
-          key,
-          fingerprint: requestFingerprint('POST', `/api/review/calls/${params.callId}/decisions`, body),
-          answer: (result) => ({ status: 200, body: result }),
-        }
-      : undefined,
-  );
-  return 'replay' in outcome ? outcome.replay : { status: 200, body: outcome.result };
-});
+export const handler = httpHandler(decideBatchOperation, ({ params, body, caller, headers }) =>
+  answerOncePerKey({
+    headers,
+    request: { method: 'POST', path: `/api/review/calls/${params.callId}/decisions`, body },
+    run: (idempotency) => decideBatch(deps, caller, { callId: params.callId, body }, idempotency),
+    answer: (result) => ({ status: 200, body: result }),
+  }),
+);

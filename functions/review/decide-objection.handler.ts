@@ -9,7 +9,7 @@ import type { ObjectionDecisionAnswer } from '#shared/api/schemas/objection-deci
 import type { Application } from '#shared/domain/application.ts';
 import { systemClock } from '#shared/domain/clock.ts';
 import { httpHandler } from '#shared/http/http-handler.ts';
-import { idempotencyKeyFrom, requestFingerprint } from '#shared/http/idempotency-key.ts';
+import { answerOncePerKey } from '#shared/http/idempotency-key.ts';
 import { decideObjectionOfApplication } from '#shared/use-cases/decisions/decide-objection.ts';
 
 const table = tableName();
@@ -57,23 +57,11 @@ function answerOf(application: Application): { status: 200; body: ObjectionDecis
   };
 }
 
-export const handler = httpHandler(decideObjectionOperation, async ({ params, body, caller, headers }) => {
-  const key = idempotencyKeyFrom(headers);
-  const outcome = await decideObjectionOfApplication(
-    deps,
-    caller,
-    { id: params.id, body },
-    key
-      ? {
-          key,
-          fingerprint: requestFingerprint(
-            'POST',
-            `/api/review/applications/${params.id}/objection-decision`,
-            body,
-          ),
-          answer: answerOf,
-        }
-      : undefined,
-  );
-  return 'replay' in outcome ? outcome.replay : answerOf(outcome.result);
-});
+export const handler = httpHandler(decideObjectionOperation, ({ params, body, caller, headers }) =>
+  answerOncePerKey({
+    headers,
+    request: { method: 'POST', path: `/api/review/applications/${params.id}/objection-decision`, body },
+    run: (idempotency) => decideObjectionOfApplication(deps, caller, { id: params.id, body }, idempotency),
+    answer: answerOf,
+  }),
+);

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { IdempotencyRecord } from '../domain/idempotency.ts';
+import type { IdempotentRequest } from '../use-cases/idempotent-request.ts';
 import { ProblemError } from './problem.ts';
 
 /**
@@ -33,4 +35,41 @@ export function requestFingerprint(method: string, path: string, body: unknown):
   return createHash('sha256')
     .update(`${method} ${path}\n${JSON.stringify(body ?? null)}`)
     .digest('base64url');
+}
+
+type StoredResponse = IdempotencyRecord['response'];
+
+/**
+ * An idempotent write as a handler runs it: reads and checks the caller's Idempotency-Key (422 when
+ * it is malformed), fingerprints the request, and hands the use case the key with how its answer is
+ * written down (the use case looks it up and stores it, scoped to the caller). Answers what the use
+ * case did, or — for a retry — the answer stored the first time.
+ */
+export async function answerOncePerKey<R>(call: {
+  headers: Readonly<Record<string, string | undefined>>;
+  /** The request as it is fingerprinted: a key reused for another method, path or body is refused. */
+  request: { method: string; path: string; body?: unknown };
+  /**
+   * Runs the use case; `idempotency` is undefined when the client sent no key. (Typed with `unknown`
+   * so that R is inferred from what the use case returns; the use case hands the answer the very
+   * result it returns.)
+   */
+  run: (
+    idempotency: IdempotentRequest<unknown> | undefined,
+  ) => Promise<{ result: R } | { replay: StoredResponse }>;
+  /** The answer to the use case's result: given now, and stored for every retry. */
+  answer: (result: R) => StoredResponse;
+}): Promise<StoredResponse> {
+  const { headers, request, run, answer } = call;
+  const key = idempotencyKeyFrom(headers);
+  const outcome = await run(
+    key
+      ? {
+          key,
+          fingerprint: requestFingerprint(request.method, request.path, request.body),
+          answer: answer as (result: unknown) => StoredResponse,
+        }
+      : undefined,
+  );
+  return 'replay' in outcome ? outcome.replay : answer(outcome.result);
 }

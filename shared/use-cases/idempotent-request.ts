@@ -1,5 +1,9 @@
 import { RuleViolationError } from '../domain/errors.ts';
-import type { IdempotencyReader, IdempotencyRecord } from '../domain/idempotency.ts';
+import {
+  IDEMPOTENCY_TTL_SECONDS,
+  type IdempotencyReader,
+  type IdempotencyRecord,
+} from '../domain/idempotency.ts';
 
 /** A request that carried an Idempotency-Key, and how to write down its answer. */
 export interface IdempotentRequest<R> {
@@ -57,4 +61,24 @@ export async function oncePerKey<R>(
     if (winner) return { replay: winner };
     throw error;
   }
+}
+
+/**
+ * The answer to store under the caller's key, written in the same transaction as the request's effect
+ * at `now`, and kept for a day (the table's TTL deletes it after).
+ */
+export function idempotencyRecord<R>(
+  request: IdempotentRequest<R>,
+  scope: string,
+  result: R,
+  now: Date,
+): IdempotencyRecord {
+  return {
+    scope,
+    key: request.key,
+    fingerprint: request.fingerprint,
+    response: request.answer(result),
+    createdAt: now.toISOString(),
+    expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+  };
 }

@@ -2,7 +2,7 @@ import type { OrganisationProfile } from '../api/schemas/organisation.schema.ts'
 import type { Application, ApplicationEvent } from '../domain/application.ts';
 import type { Clock } from '../domain/clock.ts';
 import { ConflictError, NotFoundError, RuleViolationError } from '../domain/errors.ts';
-import { IDEMPOTENCY_TTL_SECONDS, type IdempotencyReader } from '../domain/idempotency.ts';
+import type { IdempotencyReader } from '../domain/idempotency.ts';
 import { decideTransition } from '../domain/lifecycle.ts';
 import { submissionGaps } from '../domain/submission-check.ts';
 import type { ApplicationRepository } from '../ports/application-repository.ts';
@@ -10,7 +10,7 @@ import type { CallRepository } from '../ports/call-repository.ts';
 import type { DocumentReader } from '../ports/document-repository.ts';
 import type { MembershipRepository } from '../ports/membership-repository.ts';
 import { type ApplicationInCall, callOf } from './get-application.ts';
-import { type IdempotentRequest, oncePerKey } from './idempotent-request.ts';
+import { type IdempotentRequest, idempotencyRecord, oncePerKey } from './idempotent-request.ts';
 
 export interface SubmitDeps {
   applications: ApplicationRepository;
@@ -97,18 +97,7 @@ export async function submitApplication(
     const result = { application: next, call };
     await deps.applications.save(next, event, application.version, {
       verifiedDocuments: documents.filter((document) => document.status === 'verified').map((d) => d.id),
-      ...(request
-        ? {
-            idempotency: {
-              scope: actor.sub,
-              key: request.key,
-              fingerprint: request.fingerprint,
-              response: request.answer(result),
-              createdAt: at,
-              expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
-            },
-          }
-        : {}),
+      ...(request ? { idempotency: idempotencyRecord(request, actor.sub, result, now) } : {}),
     });
     return result;
   });

@@ -1,13 +1,13 @@
 import type { Application, ApplicationEvent } from '../domain/application.ts';
 import type { Clock } from '../domain/clock.ts';
 import { ConflictError, NotFoundError } from '../domain/errors.ts';
-import { IDEMPOTENCY_TTL_SECONDS, type IdempotencyReader } from '../domain/idempotency.ts';
+import type { IdempotencyReader } from '../domain/idempotency.ts';
 import { decideTransition } from '../domain/lifecycle.ts';
 import type { ApplicationRepository } from '../ports/application-repository.ts';
 import type { CallRepository } from '../ports/call-repository.ts';
 import type { MembershipRepository } from '../ports/membership-repository.ts';
 import { type ApplicationInCall, callOf } from './get-application.ts';
-import { type IdempotentRequest, oncePerKey } from './idempotent-request.ts';
+import { type IdempotentRequest, idempotencyRecord, oncePerKey } from './idempotent-request.ts';
 
 export interface WithdrawDeps {
   applications: ApplicationRepository;
@@ -86,18 +86,7 @@ export async function withdrawApplication(
     const result = { application: next, call: await callOf(deps.calls, application) };
     await deps.applications.save(next, event, application.version, {
       ...(renouncedGrant > 0 ? { budget: { callId: application.callId, releaseCents: renouncedGrant } } : {}),
-      ...(request
-        ? {
-            idempotency: {
-              scope: actor.sub,
-              key: request.key,
-              fingerprint: request.fingerprint,
-              response: request.answer(result),
-              createdAt: at,
-              expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
-            },
-          }
-        : {}),
+      ...(request ? { idempotency: idempotencyRecord(request, actor.sub, result, now) } : {}),
     });
     return result;
   });

@@ -26,7 +26,7 @@ import {
   ForbiddenError,
   RuleViolationError,
 } from '../../domain/errors.ts';
-import { IDEMPOTENCY_TTL_SECONDS, type IdempotencyReader } from '../../domain/idempotency.ts';
+import type { IdempotencyReader } from '../../domain/idempotency.ts';
 import {
   type ApplicationRepository,
   BudgetConditionFailedError,
@@ -35,7 +35,7 @@ import type { AssessmentRepository } from '../../ports/assessment-repository.ts'
 import type { CallApplicationsReader } from '../../ports/call-applications.ts';
 import type { DecisionBatchStore } from '../../ports/decision-batch-store.ts';
 import type { AssignmentRepository } from '../../ports/review-repository.ts';
-import { type IdempotentRequest, oncePerKey } from '../idempotent-request.ts';
+import { type IdempotentRequest, idempotencyRecord, oncePerKey } from '../idempotent-request.ts';
 import { type CompetitiveCallDeps, competitiveCallReady, RANKED_STATUSES } from './competitive-call.ts';
 import { involvedReviewers } from './decide-within-budget.ts';
 
@@ -207,16 +207,7 @@ export async function decideBatch(
         decisions: compact(body.decisions, byId),
         finishedAt: finishedAt.toISOString(),
       },
-      request
-        ? {
-            scope: actor.sub,
-            key: request.key,
-            fingerprint: request.fingerprint,
-            response: request.answer(result),
-            createdAt: finishedAt.toISOString(),
-            expiresAt: Math.floor(finishedAt.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
-          }
-        : undefined,
+      request ? idempotencyRecord(request, actor.sub, result, finishedAt) : undefined,
     );
     return result;
   });

@@ -8,7 +8,7 @@ import {
   ForbiddenError,
   NotFoundError,
 } from '../../domain/errors.ts';
-import { IDEMPOTENCY_TTL_SECONDS, type IdempotencyReader } from '../../domain/idempotency.ts';
+import type { IdempotencyReader } from '../../domain/idempotency.ts';
 import {
   type ApplicationRepository,
   type BudgetChange,
@@ -17,7 +17,7 @@ import {
 import type { AssessmentRepository } from '../../ports/assessment-repository.ts';
 import type { CallRecordRepository } from '../../ports/call-repository.ts';
 import type { AssignmentRepository } from '../../ports/review-repository.ts';
-import { type IdempotentRequest, oncePerKey } from '../idempotent-request.ts';
+import { type IdempotentRequest, idempotencyRecord, oncePerKey } from '../idempotent-request.ts';
 
 export interface DecisionDeps {
   applications: ApplicationRepository;
@@ -105,18 +105,7 @@ export async function decideWithinBudget<R>(
       try {
         await deps.applications.save(next, event, application.version, {
           ...(budget ? { budget } : {}),
-          ...(request
-            ? {
-                idempotency: {
-                  scope: actor.sub,
-                  key: request.key,
-                  fingerprint: request.fingerprint,
-                  response: request.answer(result),
-                  createdAt: now.toISOString(),
-                  expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
-                },
-              }
-            : {}),
+          ...(request ? { idempotency: idempotencyRecord(request, actor.sub, result, now) } : {}),
         });
         return result;
       } catch (error) {

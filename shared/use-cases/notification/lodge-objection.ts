@@ -1,12 +1,12 @@
 import type { Clock } from '../../domain/clock.ts';
 import { ConflictError, NotFoundError } from '../../domain/errors.ts';
-import { IDEMPOTENCY_TTL_SECONDS, type IdempotencyReader } from '../../domain/idempotency.ts';
+import type { IdempotencyReader } from '../../domain/idempotency.ts';
 import { lodgeObjection } from '../../domain/notification.ts';
 import type { ApplicationRepository } from '../../ports/application-repository.ts';
 import type { CallRepository } from '../../ports/call-repository.ts';
 import type { MembershipRepository } from '../../ports/membership-repository.ts';
 import { type ApplicationInCall, callOf } from '../get-application.ts';
-import { type IdempotentRequest, oncePerKey } from '../idempotent-request.ts';
+import { type IdempotentRequest, idempotencyRecord, oncePerKey } from '../idempotent-request.ts';
 
 export interface LodgeObjectionDeps {
   applications: ApplicationRepository;
@@ -60,24 +60,12 @@ export async function lodgeObjectionAgainstDecision(
       );
     }
 
-    const at = now.toISOString();
     const result = { application: outcome.next, call: await callOf(deps.calls, application) };
     await deps.applications.save(
       outcome.next,
       outcome.event,
       application.version,
-      request
-        ? {
-            idempotency: {
-              scope: actor.sub,
-              key: request.key,
-              fingerprint: request.fingerprint,
-              response: request.answer(result),
-              createdAt: at,
-              expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
-            },
-          }
-        : {},
+      request ? { idempotency: idempotencyRecord(request, actor.sub, result, now) } : {},
     );
     return result;
   });
