@@ -55,7 +55,8 @@ export function synthesizeTemplates(
       context: {
         ...cdkJson.context,
         // An empty list tells NodejsFunction to skip esbuild: the template is the same, the code is not built.
-        ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
+        // With bundles, the functions' stacks only: the portal's Vite build (web stack) is not for tests.
+        'aws:cdk:bundling-stacks': options.bundle ? [STATEFUL_STACK, API_STACK, STATELESS_STACK] : [],
         // As the CLI does: record each asset's folder on its resource, so tests can find bundles.
         'aws:cdk:enable-asset-metadata': true,
       },

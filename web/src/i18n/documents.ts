@@ -49,7 +49,11 @@ export const documents = defineMessages({
       'upload-size-mismatch': 'Die Datei ist unvollständig angekommen.',
       'type-disguised': 'Der Inhalt ist kein Dokument, sondern ein Programm, ein Skript oder eine Webseite.',
       'type-mismatch': 'Der Inhalt passt nicht zum Dateityp.',
+      'malware-found': 'In der Datei wurde Schadsoftware gefunden.',
+      'scan-impossible': 'Die Datei konnte nicht auf Schadsoftware geprüft werden.',
     },
+    stillScanning: (fileName: string) =>
+      `„${fileName}“ wird noch auf Schadsoftware geprüft. Laden Sie die Seite in einigen Minuten neu, um das Ergebnis zu sehen.`,
     verdictUnknown: 'Die Datei wurde nicht angenommen.',
     fileMeta: (size: string, when: string) => `${size}, hochgeladen am ${when}`,
     delete: 'Löschen',
@@ -101,7 +105,11 @@ export const documents = defineMessages({
       'upload-size-mismatch': 'The file arrived incomplete.',
       'type-disguised': 'The content is not a document but a program, a script or a web page.',
       'type-mismatch': 'The content does not match the file type.',
+      'malware-found': 'Malware was found in the file.',
+      'scan-impossible': 'The file could not be checked for malware.',
     },
+    stillScanning: (fileName: string) =>
+      `“${fileName}” is still being checked for malware. Reload the page in a few minutes to see the result.`,
     verdictUnknown: 'The file was not accepted.',
     fileMeta: (size: string, when: string) => `${size}, uploaded on ${when}`,
     delete: 'Delete',

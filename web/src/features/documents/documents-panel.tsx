@@ -124,10 +124,21 @@ export function DocumentsPanel({ applicationId, call, editable, onChange }: Docu
       setRow(row.type, { phase: 'checking', fileName: file.name });
       // Completed even when the upload failed: the server then records that nothing arrived, so no
       // document is left pending.
-      const { body: checked } = await api<DocumentView>('POST', `${base}/${created.document.id}/complete`, {
-        headers: { 'accept-language': language },
-      });
-      if (!arrived && checked.status !== 'verified') {
+      const complete = () =>
+        api<DocumentView>('POST', `${base}/${created.document.id}/complete`, {
+          headers: { 'accept-language': language },
+        }).then(({ body }) => body);
+      let checked = await complete();
+      // On AWS the malware scan runs for a few seconds after the upload; until it is done the server
+      // leaves the document pending, and completing again asks again (every 2 s, for up to 2 minutes).
+      for (let waited = 0; arrived && checked.status === 'pending' && waited < 120_000; waited += 2000) {
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+        checked = await complete();
+      }
+      if (arrived && checked.status === 'pending') {
+        setRow(row.type, { phase: 'idle' });
+        announce(t.stillScanning(checked.fileName));
+      } else if (!arrived && checked.status !== 'verified') {
         setRow(row.type, { phase: 'idle', error: t.uploadFailed(file.name) });
         announce(t.uploadFailed(file.name));
       } else {
