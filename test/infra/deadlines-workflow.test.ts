@@ -1,28 +1,12 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { planFromTemplates, resolveValue } from '../../infra/local/template-plan.ts';
+import { policyLookup } from './support/policies.ts';
+import { type AslState, statesInOrder, synthesizedWorkflows } from './support/workflows.ts';
 import { templates } from './synthesized.ts';
 
-interface AslState {
-  Type: string;
-  Resource?: string;
-  Next?: string;
-  Retry?: { ErrorEquals: string[] }[];
-  Catch?: { ErrorEquals: string[]; Next: string }[];
-}
-
 describe('the deadlines workflow in the synthesized template', () => {
-  const plan = planFromTemplates(templates());
-  const machineId = plan.stateMachines.find(({ logicalId }) => logicalId.startsWith('Deadlines'))
-    ?.logicalId as string;
-  const arns = Object.fromEntries(
-    plan.functions.map((fn) => [
-      fn.logicalId,
-      `arn:aws:lambda:eu-central-1:000000000000:function:${fn.logicalId}`,
-    ]),
-  );
-  const entryOf = (resource: string | undefined) =>
-    plan.functions.find((fn) => arns[fn.logicalId] === resource)?.entry;
+  const { machineIdOf, definitionOf, entryOf, plan } = synthesizedWorkflows();
+  const machineId = machineIdOf('Deadlines');
 
   it('is started every hour by a schedule that targets its state machine with the scheduled input', () => {
     expect(machineId).toBeDefined();
@@ -39,17 +23,8 @@ describe('the deadlines workflow in the synthesized template', () => {
   });
 
   it('closes, emails, reminds, finalizes, reminds of letters and re-dispatches in that order, each a Task with Retry mapped to its handler', () => {
-    const machine = plan.stateMachines.find(({ logicalId }) => logicalId === machineId);
-    const definition = JSON.parse(
-      resolveValue(
-        machine?.definition,
-        { refs: {}, arns, region: 'eu-central-1', accountId: '000000000000' },
-        plan.exports,
-      ),
-    ) as { StartAt: string; States: Record<string, AslState> };
-    const order: string[] = [];
-    for (let state: string | undefined = definition.StartAt; state; state = definition.States[state]?.Next)
-      order.push(state);
+    const definition = definitionOf(machineId);
+    const order = statesInOrder(definition);
     expect(order).toEqual([
       'CloseOverdueNachforderungen',
       'SendClosingEmails',
@@ -76,12 +51,7 @@ describe('the deadlines workflow in the synthesized template', () => {
   });
 
   it('lets only the email tasks send email', () => {
-    const stateless = Template.fromJSON(templates().stateless);
-    const policyOf = (prefix: string) =>
-      JSON.stringify(
-        Object.entries(stateless.findResources('AWS::IAM::Policy')).find(([id]) => id.startsWith(prefix))?.[1]
-          .Properties.PolicyDocument ?? {},
-      );
+    const policyOf = policyLookup(Template.fromJSON(templates().stateless));
     expect(policyOf('DeadlinesSendClosingEmailsFunction')).toContain('ses:SendEmail');
     expect(policyOf('DeadlinesRemindReviewersFunction')).toContain('ses:SendEmail');
     expect(policyOf('DeadlinesRemindUnretrievedLettersFunction')).toContain('ses:SendEmail');

@@ -1,31 +1,14 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { planFromTemplates, resolveValue } from '../../infra/local/template-plan.ts';
+import { policyLookup } from './support/policies.ts';
+import { type AslState, statesInOrder, synthesizedWorkflows } from './support/workflows.ts';
 import { templates } from './synthesized.ts';
 
-interface AslState {
-  Type: string;
-  Resource?: string;
-  Next?: string;
-  Default?: string;
-  Choices?: { Variable: string; StringEquals?: string; Next: string }[];
-  Retry?: { ErrorEquals: string[] }[];
-  Catch?: { ErrorEquals: string[]; Next: string }[];
-}
-
 describe('the decision workflow in the synthesized template', () => {
-  const plan = planFromTemplates(templates());
-  const machineId = plan.stateMachines.find(({ logicalId }) => logicalId.startsWith('Decision'))
-    ?.logicalId as string;
-  const arns = Object.fromEntries(
-    plan.functions.map((fn) => [
-      fn.logicalId,
-      `arn:aws:lambda:eu-central-1:000000000000:function:${fn.logicalId}`,
-    ]),
-  );
-  const entryOf = (resource: string | undefined) =>
-    plan.functions.find((fn) => arns[fn.logicalId] === resource)?.entry;
+  const { machineIdOf, definitionOf, entryOf } = synthesizedWorkflows();
+  const machineId = machineIdOf('Decision');
   const stateless = Template.fromJSON(templates().stateless);
+  const policyOf = policyLookup(stateless);
 
   it('is what the dispatcher starts for pending work "decision"', () => {
     expect(machineId).toBeDefined();
@@ -36,14 +19,7 @@ describe('the decision workflow in the synthesized template', () => {
   });
 
   it('issues the letter and then the notice for a decision, only the notice for a waiting-list place, and clears the marker last', () => {
-    const machine = plan.stateMachines.find(({ logicalId }) => logicalId === machineId);
-    const definition = JSON.parse(
-      resolveValue(
-        machine?.definition,
-        { refs: {}, arns, region: 'eu-central-1', accountId: '000000000000' },
-        plan.exports,
-      ),
-    ) as { StartAt: string; States: Record<string, AslState> };
+    const definition = definitionOf(machineId);
     const start = definition.States[definition.StartAt] as AslState;
     expect(start.Type).toBe('Choice');
     expect(start.Choices).toEqual([
@@ -51,9 +27,7 @@ describe('the decision workflow in the synthesized template', () => {
     ]);
     expect(start.Default).toBe('IssueLetter');
 
-    const order: string[] = [];
-    for (let state: string | undefined = 'IssueLetter'; state; state = definition.States[state]?.Next)
-      order.push(state);
+    const order = statesInOrder(definition, 'IssueLetter');
     expect(order).toEqual(['IssueLetter', 'SendDecisionNotice', 'CompletePendingWork', 'Done']);
     const entries = order.slice(0, -1).map((name) => {
       const state = definition.States[name] as AslState;
@@ -74,11 +48,6 @@ describe('the decision workflow in the synthesized template', () => {
   });
 
   it('lets the letter task write letters only, and only the notice task send email', () => {
-    const policyOf = (prefix: string) =>
-      JSON.stringify(
-        Object.entries(stateless.findResources('AWS::IAM::Policy')).find(([id]) => id.startsWith(prefix))?.[1]
-          .Properties.PolicyDocument ?? {},
-      );
     const issue = policyOf('DecisionIssueLetterFunction');
     expect(issue).toContain('s3:PutObject');
     expect(issue).toContain('/letters/*');

@@ -1,5 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { policyLookup } from './support/policies.ts';
 import { templates } from './synthesized.ts';
 
 /**
@@ -12,11 +13,7 @@ describe('email sending rights of API functions', () => {
     stateless = Template.fromJSON(templates().stateless);
   });
 
-  const policyOf = (functionPrefix: string) => {
-    const policies = Object.entries(stateless.findResources('AWS::IAM::Policy'));
-    const found = policies.find(([id]) => id.startsWith(functionPrefix));
-    return JSON.stringify(found?.[1].Properties.PolicyDocument ?? {});
-  };
+  const policyOf = (functionPrefix: string) => policyLookup(stateless)(functionPrefix);
   const environmentOf = (functionPrefix: string) => {
     const functions = Object.entries(stateless.findResources('AWS::Lambda::Function'));
     const found = functions.find(([id]) => id.startsWith(functionPrefix));

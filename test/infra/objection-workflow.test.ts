@@ -1,29 +1,14 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { planFromTemplates, resolveValue } from '../../infra/local/template-plan.ts';
+import { policyLookup } from './support/policies.ts';
+import { type AslState, statesInOrder, synthesizedWorkflows } from './support/workflows.ts';
 import { templates } from './synthesized.ts';
 
-interface AslState {
-  Type: string;
-  Resource?: string;
-  Next?: string;
-  Retry?: { ErrorEquals: string[] }[];
-  Catch?: { ErrorEquals: string[]; Next: string }[];
-}
-
 describe('the objection workflow in the synthesized template', () => {
-  const plan = planFromTemplates(templates());
-  const machineId = plan.stateMachines.find(({ logicalId }) => logicalId.startsWith('Objection'))
-    ?.logicalId as string;
-  const arns = Object.fromEntries(
-    plan.functions.map((fn) => [
-      fn.logicalId,
-      `arn:aws:lambda:eu-central-1:000000000000:function:${fn.logicalId}`,
-    ]),
-  );
-  const entryOf = (resource: string | undefined) =>
-    plan.functions.find((fn) => arns[fn.logicalId] === resource)?.entry;
+  const { machineIdOf, definitionOf, entryOf } = synthesizedWorkflows();
+  const machineId = machineIdOf('Objection');
   const stateless = Template.fromJSON(templates().stateless);
+  const policyOf = policyLookup(stateless);
 
   it('is what the dispatcher starts for pending work "objection"', () => {
     expect(machineId).toBeDefined();
@@ -34,17 +19,8 @@ describe('the objection workflow in the synthesized template', () => {
   });
 
   it('issues the letter, sends the notice, moves the waiting list up, and clears the marker last', () => {
-    const machine = plan.stateMachines.find(({ logicalId }) => logicalId === machineId);
-    const definition = JSON.parse(
-      resolveValue(
-        machine?.definition,
-        { refs: {}, arns, region: 'eu-central-1', accountId: '000000000000' },
-        plan.exports,
-      ),
-    ) as { StartAt: string; States: Record<string, AslState> };
-    const order: string[] = [];
-    for (let state: string | undefined = definition.StartAt; state; state = definition.States[state]?.Next)
-      order.push(state);
+    const definition = definitionOf(machineId);
+    const order = statesInOrder(definition);
     expect(order).toEqual([
       'IssueObjectionLetter',
       'SendObjectionNotice',
@@ -72,11 +48,6 @@ describe('the objection workflow in the synthesized template', () => {
   });
 
   it('lets the letter task write letters only, and only the notice task send email', () => {
-    const policyOf = (prefix: string) =>
-      JSON.stringify(
-        Object.entries(stateless.findResources('AWS::IAM::Policy')).find(([id]) => id.startsWith(prefix))?.[1]
-          .Properties.PolicyDocument ?? {},
-      );
     const issue = policyOf('ObjectionIssueObjectionLetterFunction');
     expect(issue).toContain('s3:PutObject');
     expect(issue).toContain('/letters/*');

@@ -4,42 +4,16 @@ import aslValidator from 'asl-validator';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../infra/constructs/app-function.ts';
-import { planFromTemplates, resolveValue } from '../../infra/local/template-plan.ts';
+import { policyLookup } from './support/policies.ts';
+import { statesInOrder, synthesizedWorkflows } from './support/workflows.ts';
 import { templates } from './synthesized.ts';
 
-interface AslDefinition {
-  StartAt: string;
-  QueryLanguage?: string;
-  States: Record<
-    string,
-    {
-      Type: string;
-      Resource?: string;
-      Next?: string;
-      Retry?: { ErrorEquals: string[] }[];
-      Catch?: { ErrorEquals: string[]; Next: string }[];
-    }
-  >;
-}
-
 describe('workflows in the synthesized template', () => {
-  const plan = planFromTemplates(templates());
+  const { plan, arns, definitionOf, entryOf } = synthesizedWorkflows();
   const functions = Object.fromEntries(plan.functions.map((fn) => [fn.logicalId, fn.entry]));
-  const arns = Object.fromEntries(
-    plan.functions.map((fn) => [
-      fn.logicalId,
-      `arn:aws:lambda:eu-central-1:000000000000:function:${fn.logicalId}`,
-    ]),
-  );
   const definitions = plan.stateMachines.map((machine) => ({
     name: machine.logicalId,
-    definition: JSON.parse(
-      resolveValue(
-        machine.definition,
-        { refs: {}, arns, region: 'eu-central-1', accountId: '000000000000' },
-        plan.exports,
-      ),
-    ) as AslDefinition,
+    definition: definitionOf(machine.logicalId),
   }));
 
   it('are valid Amazon States Language in JSONPath (the local runner ignores JSONata)', () => {
@@ -82,10 +56,7 @@ describe('workflows in the synthesized template', () => {
     const intake = definitions.find(({ name }) => name.startsWith('Intake'));
     expect(intake).toBeDefined();
     const { definition } = intake as (typeof definitions)[number];
-    const order: string[] = [];
-    for (let state: string | undefined = definition.StartAt; state; state = definition.States[state]?.Next) {
-      order.push(state);
-    }
+    const order = statesInOrder(definition);
     expect(order).toEqual([
       'AllocateReference',
       'RenderSubmittedCopy',
@@ -102,22 +73,14 @@ describe('workflows in the synthesized template', () => {
       ).toEqual(['NothingToDo']);
       expect(definition.States[name]?.Retry?.[0]?.ErrorEquals, name).toEqual(['StaleWorkError']);
     }
-    const entry = (state: string) => {
-      const resource = definition.States[state]?.Resource;
-      return functions[Object.entries(arns).find(([, arn]) => arn === resource)?.[0] as string];
-    };
+    const entry = (state: string) => entryOf(definition.States[state]?.Resource);
     expect(entry('RenderSubmittedCopy')).toBe('functions/workflows/intake/render-submitted-copy.handler.ts');
     expect(entry('CheckCompleteness')).toBe('functions/workflows/intake/check-completeness.handler.ts');
     expect(entry('AssignReviewers')).toBe('functions/workflows/intake/assign-reviewers.handler.ts');
   });
 
   it('lets the intake render copies into, and the receipt read them from, the copies folder only; the receipt may send email', () => {
-    const stateless = Template.fromJSON(templates().stateless);
-    const policyOf = (prefix: string) =>
-      JSON.stringify(
-        Object.entries(stateless.findResources('AWS::IAM::Policy')).find(([id]) => id.startsWith(prefix))?.[1]
-          .Properties.PolicyDocument ?? {},
-      );
+    const policyOf = policyLookup(Template.fromJSON(templates().stateless));
     const render = policyOf('IntakeRenderSubmittedCopyFunction');
     expect(render).toContain('s3:PutObject');
     expect(render).toContain('/applications/*/copies/*');
