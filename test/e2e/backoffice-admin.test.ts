@@ -6,10 +6,13 @@ import { aCall } from '../support/calls.ts';
 import { givenDecidedApplication } from '../support/decisions.ts';
 import {
   api,
+  drain,
   givenCall,
+  givenCompleteDraft,
   givenDraft,
   givenOrganisation,
   givenUser,
+  sentEmails,
   type TestUser,
 } from '../support/local-stack.ts';
 import { mainText } from './support/applicants.ts';
@@ -205,6 +208,14 @@ describe('the admins’ back office: calls and budgets', () => {
       .getByRole('heading', { level: 1, name: 'Förderaufruf bearbeiten: Kleinprojekte Nachbarschaft' })
       .waitFor();
     expect(await mainText(page)).toContain('Version 1');
+    // In English the amounts are written the English way, and back in German the German way.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Edit call: Small neighbourhood projects' }).waitFor();
+    expect(await page.getByLabel(/^Budget of the call/).inputValue()).toBe('100,000.00');
+    expect(await page.getByLabel(/^Funding rate/).inputValue()).toBe('95');
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Deutsch' }).click();
+    expect(await page.getByLabel(/^Budget des Aufrufs/).inputValue()).toBe('100.000,00');
 
     await page.getByLabel(/^Titel \(Englisch\)/).fill('Small projects in the neighbourhood');
     await page.getByLabel(/^Höchstbetrag einer Zuwendung/).fill('20.000');
@@ -310,6 +321,174 @@ describe('the admins’ back office: calls and budgets', () => {
     expect(await statuses.getByRole('row', { name: /^Insgesamt/ }).textContent()).toBe('Insgesamt3');
     await expectNoAxeViolations(page);
     await screenshot(page, 'admin-budget');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Budget: Test call small projects' }).waitFor();
+    const englishChart = page.getByRole('img', { name: 'Budget of the call: committed and available' });
+    expect((await englishChart.locator('desc').textContent())?.replace(/\u00a0/g, ' ')).toBe(
+      'Of €100,000.00, €14,402.00 is committed by approvals and €85,598.00 is available.',
+    );
+    expect(
+      await page
+        .getByRole('table', { name: /^Applications by status/ })
+        .getByRole('row', { name: /^Approved/ })
+        .textContent(),
+    ).toBe('Approved1');
+    await expectNoAxeViolations(page);
+    await page.close();
+  });
+});
+
+/** The temporary password from the invitation the user pool emailed (the local stack delivers it to its SES). */
+async function emailedTemporaryPassword(email: string): Promise<string> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const mail = (await sentEmails()).find(
+      (m) => m.destination.to.includes(email) && m.subject.includes('Ihr Konto für die Sachbearbeitung'),
+    );
+    const password = /vorläufigen Passwort (\S+) an;/.exec(mail?.body.text ?? '')?.[1];
+    if (password) return password;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no invitation emailed to ${email}`);
+}
+
+describe('the admins’ back office: staff', () => {
+  let browser: Browser;
+  let admin: TestUser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    admin = await givenStaffMember(['admin'], 'personal');
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('creates a staff account; the person gets the email with a temporary password and sets their own at the first sign-in', async () => {
+    const page = await newPage(browser);
+    await signInAsStaff(page, admin, '/backoffice/admin/staff');
+    await page.getByRole('heading', { level: 1, name: 'Mitarbeitende' }).waitFor();
+    await page.getByRole('table', { name: 'Mitarbeitende der Sachbearbeitung' }).waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'admin-staff');
+
+    await page.getByRole('link', { name: 'Konto anlegen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Konto für die Sachbearbeitung anlegen' }).waitFor();
+    await page.getByRole('button', { name: 'Konto anlegen' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Bitte korrigieren Sie Folgendes:' }).waitFor();
+    expect((await fieldError(page, 'staff-groups')).text).toBe('Bitte wählen Sie mindestens eine Rolle');
+    await expectNoAxeViolations(page);
+
+    const email = `neu-pruefung-${Date.now().toString(36)}@example.org`;
+    await page.getByLabel(/^E-Mail-Adresse/).fill(email);
+    await page.getByLabel(/^Name/).fill('Miriam Neumann');
+    await page.getByLabel('Prüfung').check();
+    await page.getByRole('button', { name: 'Konto anlegen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mitarbeitende: Miriam Neumann' }).waitFor();
+    expect(await mainText(page)).toContain(
+      `Das Konto ist angelegt. An ${email} ist eine E-Mail mit dem vorläufigen Passwort unterwegs.`,
+    );
+    await expectNoAxeViolations(page);
+    await page.close();
+
+    // The new person signs in with the emailed password and sets their own.
+    const temporary = await emailedTemporaryPassword(email);
+    const person = await newPage(browser);
+    await person.goto('/sign-in');
+    await person.getByLabel(/^E-Mail-Adresse/).fill(email);
+    await person.getByLabel(/^Passwort/).fill(temporary);
+    await person.getByRole('button', { name: 'Anmelden' }).click();
+    const step = person.getByRole('heading', { level: 2, name: 'Eigenes Passwort festlegen' });
+    await step.waitFor();
+    expect(await step.evaluate((heading) => heading === heading.ownerDocument.activeElement)).toBe(true);
+    await person.getByLabel(/^Neues Passwort/).fill('kurz');
+    await person.getByLabel(/^Passwort wiederholen/).fill('kurz');
+    await person.getByRole('button', { name: 'Passwort festlegen und anmelden' }).click();
+    expect((await fieldError(person, 'sign-in-newPassword')).text).toBe(
+      'Das Passwort muss mindestens 12 Zeichen lang sein.',
+    );
+    await expectNoAxeViolations(person);
+    await screenshot(person, 'staff-first-sign-in');
+    await person.getByLabel(/^Neues Passwort/).fill('Eigenes-Passwort-2026');
+    await person.getByLabel(/^Passwort wiederholen/).fill('Eigenes-Passwort-2026');
+    await person.getByRole('button', { name: 'Passwort festlegen und anmelden' }).click();
+    await person.waitForURL((url) => url.pathname === '/backoffice');
+    await person.getByRole('heading', { level: 1, name: 'Sachbearbeitung' }).waitFor();
+    expect(await mainText(person)).toContain('Ihre Rollen: Prüfung');
+    await person.close();
+  });
+
+  it('moves a reviewer’s open assignment to another reviewer’s queue, saying in words why a person cannot take it, and deactivates the account once nothing is left', async () => {
+    const member = await givenUser(['applicant'], 'antrag');
+    const orgId = await givenOrganisation([member]);
+    const call = await givenCall(aCall());
+    const draft = await givenCompleteDraft(member, orgId, call.id, 'Theatergruppe für Jugendliche');
+    expect((await api('POST', `/api/applications/${draft.id}/submit`, { token: member.token })).status).toBe(
+      202,
+    );
+    await drain();
+    // Made after the intake ran, so it chose none of them; the admin gives them the two roles.
+    const absent = await givenStaffMember(['reviewer'], 'Abwesend');
+    const deputy = await givenStaffMember(['reviewer'], 'Vertretung');
+    const financial = await givenStaffMember(['reviewer'], 'Finanzen');
+    for (const [role, reviewer] of [
+      ['content', absent],
+      ['financial', financial],
+    ] as const) {
+      const assigned = await api('POST', `/api/admin/applications/${draft.id}/reassign`, {
+        token: admin.token,
+        body: { role, reviewerSub: reviewer.sub },
+      });
+      expect(assigned.status).toBe(200);
+    }
+
+    const page = await newPage(browser);
+    await signInAsStaff(page, admin, `/backoffice/admin/staff/${absent.sub}`);
+    await page.getByRole('heading', { level: 1, name: 'Mitarbeitende: Abwesend' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Offene Zuweisungen (1)' }).waitFor();
+
+    // Not while work is open: said in words.
+    await page.getByRole('button', { name: 'Konto deaktivieren' }).click();
+    await page.getByRole('button', { name: 'Ja, Konto deaktivieren' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'hat noch eine offene Zuweisung' });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('Weisen Sie sie zuerst jemand anderem zu');
+
+    // The financial reviewer cannot take the content assessment too (two different people).
+    const reassignTo = page.getByLabel(/^Neu zuweisen an/);
+    await reassignTo.selectOption(financial.sub);
+    await page.getByRole('button', { name: 'Zuweisen (Theatergruppe für Jugendliche)' }).click();
+    await page
+      .getByText(
+        'Diese Person begutachtet den Antrag bereits in der anderen Rolle; fachliche und finanzielle Prüfung machen zwei verschiedene Personen.',
+      )
+      .waitFor();
+    expect(await reassignTo.getAttribute('aria-invalid')).toBe('true');
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'admin-staff-reassign-refused');
+
+    await reassignTo.selectOption(deputy.sub);
+    await page.getByRole('button', { name: 'Zuweisen (Theatergruppe für Jugendliche)' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Offene Zuweisungen (0)' }).waitFor();
+    expect(await mainText(page)).toContain(
+      '„Theatergruppe für Jugendliche“ ist jetzt Vertretung zugewiesen.',
+    );
+    // It is in the deputy's queue now.
+    const queue = await api<{ items: { id: string; assignment?: { role: string } }[] }>(
+      'GET',
+      '/api/review/applications?assignee=me',
+      { token: deputy.token },
+    );
+    expect(queue.body.items.map((item) => [item.id, item.assignment?.role])).toEqual([[draft.id, 'content']]);
+
+    await page.getByRole('button', { name: 'Konto deaktivieren' }).click();
+    await page.getByRole('button', { name: 'Ja, Konto deaktivieren' }).click();
+    await page.getByText('Das Konto ist seit', { exact: false }).waitFor();
+    const list = await api<{ items: { sub: string; active: boolean }[] }>('GET', '/api/admin/staff', {
+      token: admin.token,
+    });
+    expect(list.body.items.find((item) => item.sub === absent.sub)?.active).toBe(false);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'admin-staff-member');
     await page.close();
   });
 });

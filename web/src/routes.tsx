@@ -199,6 +199,30 @@ export const routes: RouteObject[] = [
               'BudgetPage',
             ),
           },
+          {
+            path: 'admin/staff',
+            lazy: staffPage(
+              ['admin'],
+              () => import('./features/backoffice/admin/staff-page.tsx'),
+              'StaffPage',
+            ),
+          },
+          {
+            path: 'admin/staff/new',
+            lazy: staffPage(
+              ['admin'],
+              () => import('./features/backoffice/admin/new-staff-page.tsx'),
+              'NewStaffPage',
+            ),
+          },
+          {
+            path: 'admin/staff/:sub',
+            lazy: staffPage(
+              ['admin'],
+              () => import('./features/backoffice/admin/staff-member-page.tsx'),
+              'StaffMemberPage',
+            ),
+          },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

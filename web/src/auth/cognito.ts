@@ -45,13 +45,29 @@ async function call<T>(operation: string, body: Record<string, unknown>): Promis
 interface AuthResult {
   AuthenticationResult?: { IdToken: string; RefreshToken?: string; ExpiresIn?: number };
   ChallengeName?: string;
+  ChallengeParameters?: Record<string, string>;
+  Session?: string;
+}
+
+/**
+ * Sign-in needs a password of the person's own: an admin created the account with a temporary one
+ * (NEW_PASSWORD_REQUIRED). Answer with respondNewPassword() within the challenge's few minutes.
+ */
+export class NewPasswordRequiredError extends CognitoError {
+  readonly username: string;
+  readonly session: string;
+  constructor(username: string, session: string) {
+    super('NewPasswordRequired', 'a new password is required');
+    this.username = username;
+    this.session = session;
+  }
 }
 
 function toTokens(result: AuthResult, refreshToken?: string): Tokens {
   const auth = result.AuthenticationResult;
   const refresh = auth?.RefreshToken ?? refreshToken;
   if (!auth || !refresh) {
-    // e.g. NEW_PASSWORD_REQUIRED for staff created by an admin: not something the portal handles.
+    // A challenge the portal does not offer (e.g. MFA, not configured yet).
     throw new CognitoError(
       result.ChallengeName ?? 'UnknownError',
       'sign-in needs a step the portal does not offer',
@@ -76,6 +92,23 @@ export async function initiateAuth(email: string, password: string): Promise<Tok
   const result = await call<AuthResult>('InitiateAuth', {
     AuthFlow: 'USER_PASSWORD_AUTH',
     AuthParameters: { USERNAME: email, PASSWORD: password },
+  });
+  if (result.ChallengeName === 'NEW_PASSWORD_REQUIRED' && result.Session) {
+    // The pool names the account by its own username (its sub, as it signs in by email).
+    throw new NewPasswordRequiredError(result.ChallengeParameters?.USER_ID_FOR_SRP ?? email, result.Session);
+  }
+  return toTokens(result);
+}
+
+/** Sets the person's own password in place of the temporary one, which signs them in. */
+export async function respondNewPassword(
+  challenge: NewPasswordRequiredError,
+  newPassword: string,
+): Promise<Tokens> {
+  const result = await call<AuthResult>('RespondToAuthChallenge', {
+    ChallengeName: 'NEW_PASSWORD_REQUIRED',
+    Session: challenge.session,
+    ChallengeResponses: { USERNAME: challenge.username, NEW_PASSWORD: newPassword },
   });
   return toTokens(result);
 }

@@ -1,5 +1,11 @@
 import { useSyncExternalStore } from 'react';
-import { initiateAuth, refreshTokens, type Tokens } from './cognito.ts';
+import {
+  initiateAuth,
+  type NewPasswordRequiredError,
+  refreshTokens,
+  respondNewPassword,
+  type Tokens,
+} from './cognito.ts';
 
 /**
  * Who is signed in. Tokens live in memory and in sessionStorage (so a reload keeps the session, a closed
@@ -82,6 +88,14 @@ export function useSession(): Session | null {
 
 export async function signIn(email: string, password: string): Promise<void> {
   setSession(toSession(await initiateAuth(email, password)));
+}
+
+/** Completes a first sign-in with a temporary password by setting the person's own (see cognito.ts). */
+export async function signInWithNewPassword(
+  challenge: NewPasswordRequiredError,
+  newPassword: string,
+): Promise<void> {
+  setSession(toSession(await respondNewPassword(challenge, newPassword)));
 }
 
 export function signOut(): void {

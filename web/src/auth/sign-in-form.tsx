@@ -9,7 +9,8 @@ import { localizedResolver, summaryErrors } from '../forms/zod-form.ts';
 import { auth } from '../i18n/auth.ts';
 import { common } from '../i18n/common.ts';
 import { useLanguage } from '../i18n/language.tsx';
-import { CognitoError } from './cognito.ts';
+import { CognitoError, NewPasswordRequiredError } from './cognito.ts';
+import { NewPasswordForm } from './new-password-form.tsx';
 import { signIn } from './session.ts';
 
 const SignInValues = z.object({ email: EmailAddress, password: z.string().check(z.minLength(1)) });
@@ -29,6 +30,9 @@ export function SignInForm({ idPrefix, defaultEmail, onSignedIn }: SignInFormPro
   const t = auth[language];
   const c = common[language];
   const [formError, setFormError] = useState<{ message: string; unconfirmedEmail?: string }>();
+  /** Set when the account still has its temporary password: the person sets their own next. */
+  const [challenge, setChallenge] = useState<NewPasswordRequiredError>();
+  const [expiredChallenges, setExpiredChallenges] = useState(0);
   const form = useForm<SignInValues>({
     shouldFocusError: false,
     resolver: localizedResolver(SignInValues, language),
@@ -43,6 +47,10 @@ export function SignInForm({ idPrefix, defaultEmail, onSignedIn }: SignInFormPro
       await signIn(email, password);
       onSignedIn();
     } catch (error) {
+      if (error instanceof NewPasswordRequiredError) {
+        setChallenge(error);
+        return;
+      }
       setFormError(signInError(error, email));
     }
   });
@@ -66,9 +74,24 @@ export function SignInForm({ idPrefix, defaultEmail, onSignedIn }: SignInFormPro
   }
 
   const summary = summaryErrors(errors, FIELDS, idOf, formError?.message);
+  if (challenge) {
+    return (
+      <NewPasswordForm
+        idPrefix={idPrefix}
+        challenge={challenge}
+        onSignedIn={onSignedIn}
+        onExpired={(message) => {
+          setChallenge(undefined);
+          form.setValue('password', '');
+          setFormError({ message });
+          setExpiredChallenges((count) => count + 1);
+        }}
+      />
+    );
+  }
   return (
     <form onSubmit={submit} noValidate>
-      <ErrorSummary errors={summary} submitCount={submitCount} />
+      <ErrorSummary errors={summary} submitCount={submitCount + expiredChallenges} />
       {formError?.unconfirmedEmail ? (
         <p>
           <Link to={`/register/confirm?email=${encodeURIComponent(formError.unconfirmedEmail)}`}>

@@ -48,6 +48,14 @@ export const auth = defineMessages({
     resendCode: 'Neuen Code senden',
     codeResent: (email: string) => `Ein neuer Code ist an ${email} unterwegs.`,
     userUnknown: 'Zu dieser E-Mail-Adresse gibt es kein Konto.',
+    newPasswordTitle: 'Eigenes Passwort festlegen',
+    newPasswordIntro:
+      'Sie melden sich zum ersten Mal an. Legen Sie jetzt Ihr eigenes Passwort fest; das vorläufige Passwort aus der E-Mail gilt danach nicht mehr.',
+    newPassword: 'Neues Passwort',
+    newPasswordSubmit: 'Passwort festlegen und anmelden',
+    settingPassword: 'Passwort wird gespeichert …',
+    challengeExpired:
+      'Das hat zu lange gedauert. Bitte melden Sie sich noch einmal mit dem vorläufigen Passwort aus der E-Mail an.',
   },
   en: {
     signInTitle: 'Sign in',
@@ -94,5 +102,12 @@ export const auth = defineMessages({
     resendCode: 'Send a new code',
     codeResent: (email: string) => `A new code is on its way to ${email}.`,
     userUnknown: 'There is no account for this email address.',
+    newPasswordTitle: 'Set your own password',
+    newPasswordIntro:
+      'This is your first sign-in. Set your own password now; the temporary password from the email no longer works afterwards.',
+    newPassword: 'New password',
+    newPasswordSubmit: 'Set password and sign in',
+    settingPassword: 'Saving the password …',
+    challengeExpired: 'That took too long. Please sign in again with the temporary password from the email.',
   },
 });
