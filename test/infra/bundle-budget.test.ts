@@ -29,7 +29,10 @@ describe('bundle budgets', () => {
   beforeAll(() => {
     const synthesized = synthesizeWithBundles();
     outdir = synthesized.outdir;
-    sizes = Object.values(synthesized.templates.stateless.Resources)
+    // Every function of the app: the API and the workflows (stateless), and the user pool's Cognito
+    // triggers, which live beside the pool in the stateful stack.
+    const { stateful, stateless } = synthesized.templates;
+    sizes = [...Object.values(stateful.Resources), ...Object.values(stateless.Resources)]
       .filter((resource) => resource.Type === 'AWS::Lambda::Function' && resource.Metadata?.[ENTRY_METADATA])
       .map((resource) => {
         const asset = path.join(outdir, resource.Metadata?.['aws:asset:path'] as string, 'index.mjs');
