@@ -12,6 +12,7 @@ import {
   VerificationEmailStyle,
 } from 'aws-cdk-lib/aws-cognito';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
 import { Construct } from 'constructs';
 import { PASSWORD_POLICY } from '../../shared/domain/password-policy.ts';
 import { GROUPS } from '../../shared/domain/roles.ts';
@@ -150,7 +151,8 @@ export class SignIn extends Construct {
     );
     for (const trigger of [postConfirmation, preTokenGeneration]) {
       Validations.of(trigger.role ?? trigger).acknowledge({
-        id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:cognito-idp:<AWS::Region>:<AWS::AccountId>:userpool/*]',
+        // As cdk-nag renders the ARN (region and partition literal once the stack has an env).
+        id: `AwsSolutions-IAM5[Resource::${flattenCfnReference(Stack.of(this).resolve(anyPoolOfThisAccount))}]`,
         reason:
           "The pool names its triggers, so a trigger's policy cannot name the pool (circular dependency); the handler acts only on the pool that invoked it.",
       });

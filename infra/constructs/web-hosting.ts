@@ -248,7 +248,19 @@ export class WebHosting extends Construct {
     const copier = Stack.of(this).node.children.filter((child) =>
       child.node.id.startsWith('Custom::CDKBucketDeployment'),
     );
-    const webObjects = flattenCfnReference(Stack.of(this).resolve(this.bucket.arnForObjects('*')));
+    const stack = Stack.of(this);
+    const webObjects = flattenCfnReference(stack.resolve(this.bucket.arnForObjects('*')));
+    // CDK's bootstrap asset bucket (default qualifier), rendered as cdk-nag renders it.
+    const assetBucketObjects = flattenCfnReference(
+      stack.resolve(
+        stack.formatArn({
+          service: 's3',
+          region: '',
+          account: '',
+          resource: `cdk-hnb659fds-assets-${stack.account}-${stack.region}/*`,
+        }),
+      ),
+    );
     for (const construct of copier) {
       for (const [rule, reason] of [
         [
@@ -264,7 +276,7 @@ export class WebHosting extends Construct {
           `CDK's BucketDeployment copies the build from the CDK asset bucket into the web bucket (${action} from CDK's grantRead/grantReadWrite).`,
         ]),
         [
-          'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
+          `AwsSolutions-IAM5[Resource::${assetBucketObjects}]`,
           "Reads the zipped build from CDK's bootstrap asset bucket.",
         ],
         [`AwsSolutions-IAM5[Resource::${webObjects}]`, 'Writes the portal files into the web bucket.'],

@@ -1,7 +1,7 @@
 import { GetObjectCommand, PutObjectCommand, type S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import type { LetterFiles } from '../ports/letter-files.ts';
 
-/** Letters in S3 (the documents bucket: private, encrypted and versioned; see DocumentsBucket). */
+/** Letters in S3 (the letters bucket: private, encrypted and versioned; see LettersBucket). */
 export class S3LetterFiles implements LetterFiles {
   private readonly client: S3Client;
   private readonly bucket: string;

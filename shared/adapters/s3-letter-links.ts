@@ -3,7 +3,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { LetterLinks } from '../ports/letter-links.ts';
 
 /**
- * Presigned GETs on the documents bucket (private; see DocumentsBucket). The client is the documents
+ * Presigned GETs on the letters bucket (private; see LettersBucket). The client is the documents
  * client (documentsS3Client), so locally the URL points at s3rver, path-style, like the upload forms.
  */
 export class S3LetterLinks implements LetterLinks {

@@ -2,7 +2,7 @@ import { GetObjectCommand, PutObjectCommand, type S3Client, S3ServiceException }
 import type { SubmittedCopies } from '../ports/submitted-copies.ts';
 
 /**
- * Where a round's copy lives in the documents bucket: `applications/<id>/copies/<round>.pdf`, the round
+ * Where a round's copy lives in the letters bucket: `applications/<id>/copies/<round>.pdf`, the round
  * being the time the applicant handed the application in, with the characters S3 keys are better
  * without (the colons of a timestamp) made dashes.
  */
@@ -10,7 +10,7 @@ export function submittedCopyKey(applicationId: string, round: string): string {
   return `applications/${applicationId}/copies/${round.replace(/[^0-9A-Za-z.-]/g, '-')}.pdf`;
 }
 
-/** The copies in S3 (the bucket is private, encrypted and versioned; see DocumentsBucket). */
+/** The copies in S3 (the bucket is private, encrypted and versioned; see LettersBucket). */
 export class S3SubmittedCopies implements SubmittedCopies {
   private readonly client: S3Client;
   private readonly bucket: string;

@@ -31,7 +31,24 @@ const cdkContext = () =>
 
 /** The app synthesized for a stage, without bundling. */
 function synthStage(stage: 'dev' | 'prod') {
-  const { app } = buildApp({ context: { ...cdkContext(), stage, 'aws:cdk:bundling-stacks': [] } });
+  // As `cdk deploy` does: the CLI gives the app an account and region, so ARNs render with a literal
+  // region and partition, and every cdk-nag acknowledgment must still match.
+  const saved = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
+  process.env.CDK_DEFAULT_ACCOUNT = '123456789012';
+  process.env.CDK_DEFAULT_REGION = 'eu-central-1';
+  const { app } = (() => {
+    try {
+      return buildApp({ context: { ...cdkContext(), stage, 'aws:cdk:bundling-stacks': [] } });
+    } finally {
+      for (const [key, value] of [
+        ['CDK_DEFAULT_ACCOUNT', saved.account],
+        ['CDK_DEFAULT_REGION', saved.region],
+      ] as const) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+  })();
   const assembly = app.synth();
   return Template.fromJSON(assembly.getStackByName(STATEFUL_STACK).template);
 }
@@ -187,7 +204,7 @@ describe('stateful stack', () => {
     });
   });
 
-  it('keeps data in prod (retain, deletion protection, Plus tier) and lets dev go', () => {
+  it('keeps data in prod (retain, deletion protection, Plus tier) and lets dev go; cdk-nag passes with a real account and region', () => {
     const prod = synthStage('prod');
     prod.hasResource('AWS::DynamoDB::GlobalTable', {
       DeletionPolicy: 'Retain',
