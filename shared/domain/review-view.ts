@@ -90,6 +90,7 @@ export function reviewViewOf(input: {
     documents: input.documents
       .filter((document) => document.status === 'verified')
       .map(({ id, type, fileName, contentType, size }) => ({ id, type, fileName, contentType, size })),
+    ...(application.nachforderung ? { nachforderung: application.nachforderung } : {}),
     ...(input.caller.groups.includes('approver') ? approverPart(application, input, names) : {}),
   };
 }

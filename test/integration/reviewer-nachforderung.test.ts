@@ -139,6 +139,28 @@ describe('Nachforderung by a reviewer: POST /api/review/applications/{id}/missin
     expect(view.body.nachforderung?.items).toHaveLength(2);
     const timeline = await api('GET', `/api/applications/${id}/timeline`, { token: applicant.token });
     expect(timeline.text).toContain('DOCUMENTS_REQUESTED');
+    // The back office sees what was asked for and until when, in both languages.
+    const reviewView = await api<{ status: string; nachforderung?: Record<string, unknown> }>(
+      'GET',
+      `/api/review/applications/${id}`,
+      { token: financialReviewer.token },
+    );
+    expect(reviewView.body.status).toBe('INCOMPLETE');
+    expect(reviewView.body.nachforderung).toMatchObject({
+      requestedBy: contentReviewer.sub,
+      dueAt: answer.body.dueAt,
+      note: 'Ohne den Vertrag ist die Zielgruppe nicht erreichbar.',
+      items: [
+        { path: '', code: 'requested-by-reviewer' },
+        {
+          path: 'financePlan.material',
+          message: {
+            de: 'Belegen Sie die Miete des Raums mit einem Angebot.',
+            en: 'Belegen Sie die Miete des Raums mit einem Angebot.',
+          },
+        },
+      ],
+    });
 
     // One email, German first and English below: what, until when, how, and the reference.
     const reference = application.reference as string;

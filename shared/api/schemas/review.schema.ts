@@ -72,6 +72,20 @@ export const ReviewApplicationView = z.object({
       z.object({ id: Uuid, type: z.string(), fileName: z.string(), contentType: z.string(), size: z.int() }),
     ),
   ),
+  /**
+   * The latest Nachforderung, while INCOMPLETE and afterwards for the record: what was asked for (each
+   * item in both languages; a reviewer's items stand as written), until when, by whom ('system' for the
+   * intake's completeness check, else the reviewer's sub).
+   */
+  nachforderung: z.optional(
+    z.object({
+      requestedAt: Timestamp,
+      requestedBy: z.string(),
+      dueAt: Timestamp,
+      items: z.array(z.object({ path: z.string(), code: z.string(), message: LocalizedText })),
+      note: z.optional(z.string()),
+    }),
+  ),
   /** Approvers: who reviews which role. */
   assignments: z.optional(z.array(AssignmentView)),
   /** Approvers: what they decide on — the recorded assessments and their summary. */
