@@ -80,3 +80,12 @@ export function formatPercent(bps: number, language: Language): string {
   );
   return format.format(bps / 10_000);
 }
+
+/** A file size as people read it: "850 Byte", "12,5 kB", "3,2 MB" (MB = 1024 × 1024 bytes, as the server says). */
+export function formatFileSize(bytes: number, language: Language): string {
+  const locale = LOCALES[language];
+  if (bytes < 1024)
+    return `${new Intl.NumberFormat(locale).format(bytes)} ${language === 'de' ? 'Byte' : 'bytes'}`;
+  const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'kB'] : [bytes / 1024 / 1024, 'MB'];
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)} ${unit}`;
+}

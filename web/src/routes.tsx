@@ -137,6 +137,22 @@ export const routes: RouteObject[] = [
             ),
           },
           // Reviewers (features/backoffice/review/): queue, application view, assessments, Nachforderung.
+          {
+            path: 'applications',
+            lazy: staffPage(
+              ['reviewer', 'approver'],
+              () => import('./features/backoffice/review/queue-page.tsx'),
+              'QueuePage',
+            ),
+          },
+          {
+            path: 'applications/:id',
+            lazy: staffPage(
+              ['reviewer', 'approver'],
+              () => import('./features/backoffice/review/application-page.tsx'),
+              'ReviewApplicationPage',
+            ),
+          },
           // Approvers (features/backoffice/decisions/): decisions, ranking, batch, waiting list.
           {
             path: 'decisions',

@@ -10,7 +10,7 @@ import type { RejectionCode } from '#shared/domain/document-verdict.ts';
 import { ApiError, api } from '../../api.ts';
 import { Field } from '../../components/field.tsx';
 import { announce } from '../../components/live-region.tsx';
-import { formatDateTime } from '../../format.ts';
+import { formatDateTime, formatFileSize } from '../../format.ts';
 import { common } from '../../i18n/common.ts';
 import { documents as messages } from '../../i18n/documents.ts';
 import { useLanguage } from '../../i18n/language.tsx';
@@ -351,15 +351,6 @@ function statusText(item: DocumentView, t: Texts): string {
 function verdictText(item: DocumentView, t: Texts): string {
   const headline = t.verdict[item.rejectionCode as RejectionCode] ?? t.verdictUnknown;
   return item.rejectionReason ? `${headline} ${item.rejectionReason}` : headline;
-}
-
-/** A file size as people read it: "850 Byte", "12,5 kB", "3,2 MB" (MB = 1024 × 1024 bytes, as the server says). */
-export function formatFileSize(bytes: number, language: Language): string {
-  const locale = language === 'de' ? 'de-DE' : 'en-GB';
-  if (bytes < 1024)
-    return `${new Intl.NumberFormat(locale).format(bytes)} ${language === 'de' ? 'Byte' : 'bytes'}`;
-  const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'kB'] : [bytes / 1024 / 1024, 'MB'];
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)} ${unit}`;
 }
 
 function formatPercent(percent: number, language: Language): string {
