@@ -1,11 +1,11 @@
-import { useRef } from 'react';
-import { useFieldArray } from 'react-hook-form';
+import { type ReactNode, useRef } from 'react';
+import { type FieldArray, useFieldArray } from 'react-hook-form';
 import type { StaffLine } from '#shared/api/schemas/draft.schema.ts';
 import { staffLineCostCents } from '#shared/domain/finance-rules.ts';
 import { Field } from '../../components/field.tsx';
 import { formatEuro, formatPercent } from '../../format.ts';
 import { AmountField, CheckboxField, GroupFindings, TextField } from './controls.tsx';
-import { MAX_MONTHLY_FULL_TIME_CENTS } from './draft-form.ts';
+import { type DraftFormValues, MAX_MONTHLY_FULL_TIME_CENTS, type ThirdPartyValues } from './draft-form.ts';
 import { useEditor } from './editor-context.tsx';
 import { FinanceOverview } from './finance-overview.tsx';
 import { fieldId } from './steps.ts';
@@ -35,8 +35,8 @@ export function FinanceStep() {
             </span>
           </h3>
           <StaffLines />
-          <CostLines list="material" />
-          <CostLines list="fees" />
+          <MaterialAndFeeLines list="material" />
+          <MaterialAndFeeLines list="fees" />
           {rules.adminFlatRateBps > 0 ? (
             <CheckboxField
               path="financePlan.claimsAdminFlatRate"
@@ -78,36 +78,130 @@ export function FinanceStep() {
   );
 }
 
-/** Moves focus after adding or removing a line, so keyboard users stay where the change happened. */
-function useFocusAfter() {
-  return (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
+/** The lists of lines in the plan, each edited by a LineList. */
+type LinesPath =
+  | 'financePlan.staff'
+  | 'financePlan.material'
+  | 'financePlan.fees'
+  | 'financePlan.thirdParty'
+  | 'financePlan.perYear';
+
+interface LineListProps<P extends LinesPath> {
+  path: P;
+  /** The legend and the remove button's label of line n (from 1), and the add button's label. */
+  texts: { line: (n: number) => string; remove: (n: number) => string; add: string };
+  /** The empty line the add button appends, and its field that takes the focus then. */
+  newLine: () => FieldArray<DraftFormValues, P>;
+  firstField: string;
+  /** Whether each line shows the findings about it as a whole (the per-year lines have none). */
+  lineFindings?: boolean;
+  /** The fields of the line at `linePath`. */
+  children: (linePath: `${P}.${number}`, index: number) => ReactNode;
+}
+
+/**
+ * One list of lines of the plan — staff, material, fees, third-party funds — under its heading and
+ * intro with the findings about the list: see LineList.
+ */
+function CostLines<P extends LinesPath>({
+  heading,
+  intro,
+  ...list
+}: LineListProps<P> & { heading: string; intro: string }) {
+  return (
+    <div className="plan-lines">
+      <h4>{heading}</h4>
+      <p>{intro}</p>
+      <GroupFindings path={list.path} />
+      <LineList {...list} />
+    </div>
+  );
+}
+
+/**
+ * The lines of a list, each a fieldset named by its number with its fields and a remove button, then
+ * the add button. Focus follows the change, so keyboard users stay where it happened: to the new
+ * line's first field after adding, to the add button after removing.
+ */
+function LineList<P extends LinesPath>({
+  path,
+  texts,
+  newLine,
+  firstField,
+  lineFindings = true,
+  children,
+}: LineListProps<P>) {
+  const { form } = useEditor();
+  const { fields, append, remove } = useFieldArray<DraftFormValues, P, 'key'>({
+    control: form.control,
+    name: path,
+    keyName: 'key',
+  });
+  const addButton = useRef<HTMLButtonElement>(null);
+  return (
+    <>
+      {fields.map((field, index) => {
+        const linePath = `${path}.${index}` as `${P}.${number}`;
+        return (
+          <fieldset key={field.key} className="plan-line" id={fieldId(linePath)} tabIndex={-1}>
+            <legend>{texts.line(index + 1)}</legend>
+            {lineFindings ? <GroupFindings path={linePath} /> : null}
+            {children(linePath, index)}
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                remove(index);
+                addButton.current?.focus();
+              }}
+            >
+              {texts.remove(index + 1)}
+            </button>
+          </fieldset>
+        );
+      })}
+      <button
+        type="button"
+        className="button button--secondary"
+        ref={addButton}
+        onClick={() => {
+          append(newLine(), { shouldFocus: false });
+          const id = fieldId(`${path}.${fields.length}.${firstField}`);
+          requestAnimationFrame(() => document.getElementById(id)?.focus());
+        }}
+      >
+        {texts.add}
+      </button>
+    </>
+  );
 }
 
 function StaffLines() {
-  const { form, t, content, language } = useEditor();
-  const { fields, append, remove } = useFieldArray({
-    control: form.control,
-    name: 'financePlan.staff',
-    keyName: 'key',
-  });
-  const focus = useFocusAfter();
-  const addButton = useRef<HTMLButtonElement>(null);
+  const { t, content, language } = useEditor();
   return (
-    <div className="plan-lines">
-      <h4>{t.staffHeading}</h4>
-      <p>{t.staffIntro}</p>
-      <GroupFindings path="financePlan.staff" />
-      {fields.map((field, index) => {
-        const path = `financePlan.staff.${index}` as const;
+    <CostLines
+      path="financePlan.staff"
+      heading={t.staffHeading}
+      intro={t.staffIntro}
+      texts={{ line: t.staffLine, remove: t.removeStaff, add: t.addStaff }}
+      newLine={() => ({
+        id: newLineId(),
+        role: '',
+        payGrade: '',
+        hoursShareBps: '',
+        months: '',
+        monthlyFullTimeCents: '',
+      })}
+      firstField="role"
+    >
+      {(path, index) => {
         const line = content.financePlan?.staff?.[index] as Partial<StaffLine> | undefined;
         const complete =
           typeof line?.hoursShareBps === 'number' &&
           typeof line.months === 'number' &&
           typeof line.monthlyFullTimeCents === 'number';
         return (
-          <fieldset key={field.key} className="plan-line" id={fieldId(path)} tabIndex={-1}>
-            <legend>{t.staffLine(index + 1)}</legend>
-            <GroupFindings path={path} />
+          <>
             <TextField path={`${path}.role`} label={t.role} />
             <PayGradeField index={index} />
             <TextField
@@ -133,41 +227,10 @@ function StaffLines() {
                 {t.staffLineCost(formatEuro(staffLineCostCents(line as StaffLine), language))}
               </p>
             ) : null}
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => {
-                remove(index);
-                addButton.current?.focus();
-              }}
-            >
-              {t.removeStaff(index + 1)}
-            </button>
-          </fieldset>
+          </>
         );
-      })}
-      <button
-        type="button"
-        className="button button--secondary"
-        ref={addButton}
-        onClick={() => {
-          append(
-            {
-              id: newLineId(),
-              role: '',
-              payGrade: '',
-              hoursShareBps: '',
-              months: '',
-              monthlyFullTimeCents: '',
-            },
-            { shouldFocus: false },
-          );
-          focus(fieldId(`financePlan.staff.${fields.length}.role`));
-        }}
-      >
-        {t.addStaff}
-      </button>
-    </div>
+      }}
+    </CostLines>
   );
 }
 
@@ -190,15 +253,8 @@ function PayGradeField({ index }: { index: number }) {
   );
 }
 
-function CostLines({ list }: { list: 'material' | 'fees' }) {
-  const { form, t } = useEditor();
-  const { fields, append, remove } = useFieldArray({
-    control: form.control,
-    name: `financePlan.${list}`,
-    keyName: 'key',
-  });
-  const focus = useFocusAfter();
-  const addButton = useRef<HTMLButtonElement>(null);
+function MaterialAndFeeLines({ list }: { list: 'material' | 'fees' }) {
+  const { t } = useEditor();
   const texts =
     list === 'material'
       ? {
@@ -210,114 +266,56 @@ function CostLines({ list }: { list: 'material' | 'fees' }) {
         }
       : { heading: t.feesHeading, intro: t.feesIntro, line: t.feeLine, add: t.addFee, remove: t.removeFee };
   return (
-    <div className="plan-lines">
-      <h4>{texts.heading}</h4>
-      <p>{texts.intro}</p>
-      <GroupFindings path={`financePlan.${list}`} />
-      {fields.map((field, index) => {
-        const path = `financePlan.${list}.${index}` as const;
-        return (
-          <fieldset key={field.key} className="plan-line" id={fieldId(path)} tabIndex={-1}>
-            <legend>{texts.line(index + 1)}</legend>
-            <GroupFindings path={path} />
-            <TextField path={`${path}.description`} label={t.description} />
-            <AmountField path={`${path}.amountCents`} label={t.amount} />
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => {
-                remove(index);
-                addButton.current?.focus();
-              }}
-            >
-              {texts.remove(index + 1)}
-            </button>
-          </fieldset>
-        );
-      })}
-      <button
-        type="button"
-        className="button button--secondary"
-        ref={addButton}
-        onClick={() => {
-          append({ id: newLineId(), description: '', amountCents: '' }, { shouldFocus: false });
-          focus(fieldId(`financePlan.${list}.${fields.length}.description`));
-        }}
-      >
-        {texts.add}
-      </button>
-    </div>
+    <CostLines
+      path={`financePlan.${list}`}
+      heading={texts.heading}
+      intro={texts.intro}
+      texts={texts}
+      newLine={() => ({ id: newLineId(), description: '', amountCents: '' })}
+      firstField="description"
+    >
+      {(path) => (
+        <>
+          <TextField path={`${path}.description`} label={t.description} />
+          <AmountField path={`${path}.amountCents`} label={t.amount} />
+        </>
+      )}
+    </CostLines>
   );
 }
 
 function ThirdPartyLines() {
-  const { form, register, t, fieldError } = useEditor();
-  const { fields, append, remove } = useFieldArray({
-    control: form.control,
-    name: 'financePlan.thirdParty',
-    keyName: 'key',
-  });
-  const focus = useFocusAfter();
-  const addButton = useRef<HTMLButtonElement>(null);
+  const { register, t, fieldError } = useEditor();
   return (
-    <div className="plan-lines">
-      <h4>{t.thirdPartyHeading}</h4>
-      <p>{t.thirdPartyIntro}</p>
-      <GroupFindings path="financePlan.thirdParty" />
-      {fields.map((field, index) => {
-        const path = `financePlan.thirdParty.${index}` as const;
-        return (
-          <fieldset key={field.key} className="plan-line" id={fieldId(path)} tabIndex={-1}>
-            <legend>{t.thirdPartyLine(index + 1)}</legend>
-            <GroupFindings path={path} />
-            <TextField path={`${path}.source`} label={t.source} />
-            <AmountField path={`${path}.amountCents`} label={t.amount} />
-            <Field id={fieldId(`${path}.status`)} label={t.fundsStatus} error={fieldError(`${path}.status`)}>
-              {(control) => (
-                <select {...control} className="input--short" {...register(`${path}.status`)}>
-                  <option value="">{t.chooseStatus}</option>
-                  <option value="applied">{t.statusApplied}</option>
-                  <option value="granted">{t.statusGranted}</option>
-                </select>
-              )}
-            </Field>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => {
-                remove(index);
-                addButton.current?.focus();
-              }}
-            >
-              {t.removeThirdParty(index + 1)}
-            </button>
-          </fieldset>
-        );
-      })}
-      <button
-        type="button"
-        className="button button--secondary"
-        ref={addButton}
-        onClick={() => {
-          append({ id: newLineId(), source: '', amountCents: '', status: '' }, { shouldFocus: false });
-          focus(fieldId(`financePlan.thirdParty.${fields.length}.source`));
-        }}
-      >
-        {t.addThirdParty}
-      </button>
-    </div>
+    <CostLines
+      path="financePlan.thirdParty"
+      heading={t.thirdPartyHeading}
+      intro={t.thirdPartyIntro}
+      texts={{ line: t.thirdPartyLine, remove: t.removeThirdParty, add: t.addThirdParty }}
+      newLine={(): ThirdPartyValues => ({ id: newLineId(), source: '', amountCents: '', status: '' })}
+      firstField="source"
+    >
+      {(path) => (
+        <>
+          <TextField path={`${path}.source`} label={t.source} />
+          <AmountField path={`${path}.amountCents`} label={t.amount} />
+          <Field id={fieldId(`${path}.status`)} label={t.fundsStatus} error={fieldError(`${path}.status`)}>
+            {(control) => (
+              <select {...control} className="input--short" {...register(`${path}.status`)}>
+                <option value="">{t.chooseStatus}</option>
+                <option value="applied">{t.statusApplied}</option>
+                <option value="granted">{t.statusGranted}</option>
+              </select>
+            )}
+          </Field>
+        </>
+      )}
+    </CostLines>
   );
 }
 
 function YearLines() {
-  const { form, t } = useEditor();
-  const { fields, append, remove } = useFieldArray({
-    control: form.control,
-    name: 'financePlan.perYear',
-    keyName: 'key',
-  });
-  const focus = useFocusAfter();
-  const addButton = useRef<HTMLButtonElement>(null);
+  const { t } = useEditor();
   return (
     <section className="plan-section" aria-labelledby="per-year-heading">
       <h3 id="per-year-heading" className="plan-section__title">
@@ -327,37 +325,20 @@ function YearLines() {
       </h3>
       <p>{t.perYearIntro}</p>
       <GroupFindings path="financePlan.perYear" />
-      {fields.map((field, index) => {
-        const path = `financePlan.perYear.${index}` as const;
-        return (
-          <fieldset key={field.key} className="plan-line" id={fieldId(path)} tabIndex={-1}>
-            <legend>{t.yearLine(index + 1)}</legend>
+      <LineList
+        path="financePlan.perYear"
+        texts={{ line: t.yearLine, remove: t.removeYear, add: t.addYear }}
+        newLine={() => ({ year: '', amountCents: '' })}
+        firstField="year"
+        lineFindings={false}
+      >
+        {(path) => (
+          <>
             <TextField path={`${path}.year`} label={t.year} className="input--short" inputMode="numeric" />
             <AmountField path={`${path}.amountCents`} label={t.amount} />
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => {
-                remove(index);
-                addButton.current?.focus();
-              }}
-            >
-              {t.removeYear(index + 1)}
-            </button>
-          </fieldset>
-        );
-      })}
-      <button
-        type="button"
-        className="button button--secondary"
-        ref={addButton}
-        onClick={() => {
-          append({ year: '', amountCents: '' }, { shouldFocus: false });
-          focus(fieldId(`financePlan.perYear.${fields.length}.year`));
-        }}
-      >
-        {t.addYear}
-      </button>
+          </>
+        )}
+      </LineList>
     </section>
   );
 }
