@@ -490,6 +490,94 @@ describe('the reviewers’ back office', () => {
     await Promise.all([page.close(), successor.close()]);
   }, 180_000);
 
+  it('keeps what a reviewer typed when the network fails and when the application changed meanwhile', async () => {
+    const title = 'Stadtteilmütter Plagwitz';
+    const id = await givenSubmitted(title);
+    const { content, financial } = await reviewersOf(id);
+
+    const page = await ownPage();
+    await signInAsStaff(page, content, `/backoffice/applications/${id}`);
+    await declareNoConflict(page);
+    const work = section(page, 'Ihr Gutachten');
+    const criterion = (label: string) =>
+      work.getByRole('group', { name: new RegExp(`^${label} \\(Gewicht`) });
+    await criterion('Bezug zum ZIK II').getByLabel('5 Punkte').check();
+    await criterion('Konzept und Methoden').getByLabel('4 Punkte').check();
+    await criterion('Vernetzung in der Region').getByLabel('2 Punkte').check();
+    await work.getByLabel('Förderung mit Auflagen empfehlen').check();
+    const reasons = 'Starker Zugang zu Müttern im Stadtteil; Kooperation mit der Kita fehlt noch.';
+    await work.getByLabel(/^Gesamtbegründung/).fill(reasons);
+
+    // The connection drops while sending: said in words, nothing lost.
+    await page.route('**/assessments', (route) => route.abort('internetdisconnected'));
+    await work.getByRole('button', { name: 'Fachliches Gutachten abgeben' }).click();
+    await work
+      .getByRole('alert')
+      .getByText(/^Keine Verbindung zum Server\. Ihre Eingaben sind erhalten/)
+      .waitFor();
+    expect(await work.getByLabel(/^Gesamtbegründung/).inputValue()).toBe(reasons);
+    await page.unroute('**/assessments');
+
+    // Meanwhile the other reviewer asks the applicants for a document: the application is INCOMPLETE.
+    const token = financial.token;
+    expect(
+      (
+        await api('POST', `/api/review/applications/${id}/conflict-declaration`, {
+          token,
+          body: { conflict: false },
+          on: own.info,
+        })
+      ).status,
+    ).toBe(200);
+    const requested = await api('POST', `/api/review/applications/${id}/missing-documents`, {
+      token,
+      body: {
+        items: [{ text: 'Bitte reichen Sie den Kooperationsvertrag mit der Kita nach.' }],
+        dueDate: berlinDayAhead(14),
+      },
+      on: own.info,
+    });
+    expect(requested.status, requested.text).toBe(200);
+
+    // Sending again: the 409 says what changed and offers to reload; the input stays.
+    await work.getByRole('button', { name: 'Fachliches Gutachten abgeben' }).click();
+    const stale = work.getByRole('alert');
+    await stale
+      .getByText(
+        'Der Antrag hat sich inzwischen geändert: Er ist jetzt „Unterlagen nachgefordert“. Ihre Eingaben sind erhalten.',
+        { exact: false },
+      )
+      .waitFor();
+    expect(await criterion('Konzept und Methoden').getByLabel('4 Punkte').isChecked()).toBe(true);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'review-assessment-stale');
+    await stale.getByRole('button', { name: 'Stand neu laden' }).click();
+    await expect.poll(() => page.getByTestId('review-status').textContent()).toBe('Unterlagen nachgefordert');
+    expect(plain(await work.textContent())).toContain(
+      'Gutachten sind möglich, solange der Antrag in Prüfung ist. Jetzt: „Unterlagen nachgefordert“.',
+    );
+    expect(plain(await section(page, 'Nachforderung').textContent())).toContain(
+      'Bitte reichen Sie den Kooperationsvertrag mit der Kita nach.',
+    );
+
+    // The applicants supply it; back in review, the form comes back as the reviewer left it.
+    const supplemented = await api('POST', `/api/applications/${id}/submit`, {
+      token: member.token,
+      on: own.info,
+    });
+    expect(supplemented.status, supplemented.text).toBe(202);
+    await drain(own.info);
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Ihr Gutachten' }).waitFor();
+    await expect.poll(() => page.getByTestId('review-status').textContent()).toBe('In Prüfung');
+    expect(await work.getByLabel(/^Gesamtbegründung/).inputValue()).toBe(reasons);
+    expect(await criterion('Bezug zum ZIK II').getByLabel('5 Punkte').isChecked()).toBe(true);
+    expect(await work.getByLabel('Förderung mit Auflagen empfehlen').isChecked()).toBe(true);
+    await work.getByRole('button', { name: 'Fachliches Gutachten abgeben' }).click();
+    await main(page).getByText('Das zweite Gutachten steht noch aus.').waitFor();
+    await page.close();
+  }, 180_000);
+
   it('shows an approver a call’s applications in English, and exports the lines shown as CSV', async () => {
     const englishCall = (
       await givenCall(aCall({ title: { de: 'Sprachbrücken 2027', en: 'Language bridges 2027' } }), own.info)
