@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanScanStandIn } from '../../../shared/adapters/malware-scan-results.ts';
 import type { NewDocumentBody } from '../../../shared/api/schemas/document.schema.ts';
 import { newDraft } from '../../../shared/domain/application.ts';
 import { MAX_DOCUMENTS_PER_APPLICATION } from '../../../shared/domain/document-upload.ts';
@@ -7,7 +8,6 @@ import { completeDocument } from '../../../shared/use-cases/documents/complete-d
 import { createDocument } from '../../../shared/use-cases/documents/create-document.ts';
 import { deleteDocument } from '../../../shared/use-cases/documents/delete-document.ts';
 import { listDocuments } from '../../../shared/use-cases/documents/list-documents.ts';
-import { cleanScanStandIn } from '../../../shared/adapters/malware-scan-results.ts';
 import { aCall } from '../../support/calls.ts';
 import { InMemoryApplications } from '../../support/in-memory.ts';
 import { InMemoryDocumentStore, InMemoryDocuments } from '../../support/in-memory-documents.ts';
