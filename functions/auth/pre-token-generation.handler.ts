@@ -5,7 +5,7 @@ import { tokenGroups } from '../../shared/use-cases/auth/token-groups.ts';
 
 // Cognito pre-token-generation trigger: staff groups only for users with a second factor (see
 // shared/domain/staff-mfa.ts). Locally cognito-local calls it too, but hands it no groups, so nothing is
-// withheld there (and there is no TOTP locally to set up).
+// withheld there (TOTP itself can be set up and is asked for at sign-in locally too).
 
 const deps = { mfa: new CognitoMfaEnrolment(new CognitoIdentityProviderClient({})) };
 
@@ -23,7 +23,11 @@ export async function handler(
       JSON.stringify({ message: 'staff groups withheld: no MFA set up', withheld: decided.withheld }),
     );
     event.response = {
-      claimsOverrideDetails: { groupOverrideDetails: { groupsToOverride: decided.groups } },
+      claimsOverrideDetails: {
+        groupOverrideDetails: { groupsToOverride: decided.groups },
+        // Names the withheld groups in the ID token, so the portal offers the authenticator setup.
+        claimsToAddOrOverride: decided.claimsToAdd,
+      },
     };
   }
   return event;

@@ -19,3 +19,20 @@ export function groupsForToken(
 /** Whether a token with these groups needs the MFA lookup at all (applicants' tokens do not). */
 export const needsMfaCheck = (groups: readonly string[]) =>
   groups.some((group) => (BACK_OFFICE_GROUPS as readonly string[]).includes(group));
+
+/**
+ * The ID-token claim that names the staff groups withheld for want of a second factor (space-separated,
+ * e.g. "reviewer approver"). Without it the portal could only say "no access"; with it, it offers the
+ * authenticator setup to the person who needs it. Absent when nothing was withheld.
+ */
+export const WITHHELD_GROUPS_CLAIM = 'foerderflow:withheld_groups';
+
+/** The claims the token generation adds for these withheld groups (none when nothing was withheld). */
+export function withheldGroupsClaims(withheld: readonly string[]): Record<string, string> {
+  return withheld.length > 0 ? { [WITHHELD_GROUPS_CLAIM]: withheld.join(' ') } : {};
+}
+
+/** The withheld groups read back from a token's claim (the portal's side of withheldGroupsClaims). */
+export function withheldGroupsFromClaim(value: unknown): string[] {
+  return typeof value === 'string' ? value.split(' ').filter((group) => group.length > 0) : [];
+}

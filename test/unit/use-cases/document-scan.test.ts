@@ -102,6 +102,13 @@ describe('tokenGroups (pre-token-generation)', () => {
     expect((await ask('amira', ['applicant'])).groups).toEqual(['applicant']);
     expect(looked).toEqual([]);
     expect((await ask('rita', ['reviewer'])).groups).toEqual(['reviewer']);
-    expect(await ask('paul', ['approver'])).toEqual({ groups: [], withheld: ['approver'] });
+    expect(await ask('paul', ['approver'])).toEqual({
+      groups: [],
+      withheld: ['approver'],
+      claimsToAdd: { 'foerderflow:withheld_groups': 'approver' },
+    });
+    // Nothing withheld, no claim: applicants and staff with TOTP get their token as it is.
+    expect((await ask('amira', ['applicant'])).claimsToAdd).toEqual({});
+    expect((await ask('rita', ['reviewer', 'admin'])).claimsToAdd).toEqual({});
   });
 });
