@@ -43,7 +43,12 @@ export function mergeTemplates(...templates: CfnTemplate[]): CfnTemplate {
  * these templates: no second, hand-written description of tables, buckets, pools or routes.
  */
 export function synthesizeTemplates(
-  options: { bundle?: boolean; outdir?: string } = {},
+  options: {
+    bundle?: boolean;
+    outdir?: string;
+    /** With bundle: only these stacks' functions are built (the bench's quick mode builds the stateful stack's). */
+    bundleStacks?: string[];
+  } = {},
 ): SynthesizedTemplates {
   const cdkJson = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as {
     context?: Record<string, unknown>;
@@ -56,7 +61,9 @@ export function synthesizeTemplates(
         ...cdkJson.context,
         // An empty list tells NodejsFunction to skip esbuild: the template is the same, the code is not built.
         // With bundles, the functions' stacks only: the portal's Vite build (web stack) is not for tests.
-        'aws:cdk:bundling-stacks': options.bundle ? [STATEFUL_STACK, API_STACK, STATELESS_STACK] : [],
+        'aws:cdk:bundling-stacks': options.bundle
+          ? (options.bundleStacks ?? [STATEFUL_STACK, API_STACK, STATELESS_STACK])
+          : [],
         // As the CLI does: record each asset's folder on its resource, so tests can find bundles.
         'aws:cdk:enable-asset-metadata': true,
       },
