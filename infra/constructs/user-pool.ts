@@ -53,6 +53,8 @@ export class SignIn extends Construct {
     this.userPool = new UserPool(this, 'UserPool', {
       selfSignUpEnabled: true,
       signInAliases: { email: true },
+      // The portal and the API lower-case every address; the pool should not tell Anna@ from anna@ either.
+      signInCaseSensitive: false,
       autoVerify: { email: true },
       // The confirmation code email (locally the stack renders the same text into the mail viewer).
       userVerification: {
