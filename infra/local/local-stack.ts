@@ -8,6 +8,7 @@ import {
   CreateUserPoolCommand,
   DescribeUserPoolClientCommand,
   type ExplicitAuthFlowsType,
+  SetUserPoolMfaConfigCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
   CreateTableCommand,
@@ -51,6 +52,7 @@ import {
   createWorkflowRunner,
   type ExecutionResult,
   type WorkflowRunner,
+  type WorkflowRunnerOptions,
 } from './workflows/workflow-runner.ts';
 
 export interface LocalStackOptions {
@@ -78,6 +80,11 @@ export interface LocalStackOptions {
   log?: (line: string) => void;
   /** The built portal served at `/` of the gateway's origin (default web/dist; see web-hosting.ts). */
   webDistDir?: string;
+  /** Told of every function invocation and workflow execution (the bench's cost section counts them). */
+  observe?: {
+    invocation?: (functionLogicalId: string, ms: number) => void;
+    execution?: WorkflowRunnerOptions['onExecution'];
+  };
 }
 
 /** Where everything runs, for tests, the ready line and tools. */
@@ -253,7 +260,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }
 
     log('loading the handlers and starting the workflows …');
-    const handlers = await loadHandlers(plan);
+    const handlers = await loadHandlers(plan, options.observe?.invocation);
     const issuer = `${cognito.endpoint}/${pool.userPoolId}`;
     const routes = localRoutes(plan, handlers, {
       issuer,
@@ -292,6 +299,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         stateMachines,
         functions: taskFunctions,
         ...(hooks.holdAfterState ? { holdAfterState: hooks.holdAfterState } : {}),
+        ...(options.observe?.execution ? { onExecution: options.observe.execution } : {}),
         log,
       });
       poller = await startStreamPoller({
@@ -323,6 +331,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         plan.schedules.some((schedule) => schedule.stateMachineLogicalId === machine.name),
       ),
       functions: taskFunctions,
+      ...(options.observe?.execution ? { onExecution: options.observe.execution } : {}),
       log,
     });
     let scheduledRun: Promise<ExecutionResult[]> = Promise.resolve([]);
@@ -561,6 +570,13 @@ async function ensureUserPool(plan: LocalPlan, endpoint: string, dataDir: string
           ClientId: recorded.userPoolClientId,
         }),
       );
+      // A pool made before the template's MFA setting was read takes it now.
+      await client.send(
+        new SetUserPoolMfaConfigCommand({
+          UserPoolId: recorded.userPoolId,
+          MfaConfiguration: plan.userPool.mfaConfiguration,
+        }),
+      );
       client.destroy();
       return { userPoolId: recorded.userPoolId, userPoolClientId: recorded.userPoolClientId };
     } catch {
@@ -572,6 +588,8 @@ async function ensureUserPool(plan: LocalPlan, endpoint: string, dataDir: string
       PoolName: 'foerderflow-local',
       UsernameAttributes: ['email'],
       AutoVerifiedAttributes: ['email'],
+      // As the template's pool (OPTIONAL with TOTP): cognito-local asks whoever set up an app for a code.
+      MfaConfiguration: plan.userPool.mfaConfiguration,
     }),
   );
   const userPoolId = pool.UserPool?.Id as string;
@@ -612,14 +630,30 @@ function functionEnvironment(plan: LocalPlan, values: LocalValues) {
 type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
 
 /** Imports every function's entry point: the same modules that esbuild bundles for Lambda. */
-async function loadHandlers(plan: LocalPlan): Promise<Map<string, LambdaHandler>> {
+async function loadHandlers(
+  plan: LocalPlan,
+  observe?: (functionLogicalId: string, ms: number) => void,
+): Promise<Map<string, LambdaHandler>> {
   const handlers = new Map<string, LambdaHandler>();
   for (const fn of plan.functions) {
     const module = (await import(pathToFileURL(path.join(PROJECT_ROOT, fn.entry)).href)) as {
       handler?: LambdaHandler;
     };
-    if (typeof module.handler !== 'function') throw new Error(`${fn.entry} exports no handler`);
-    handlers.set(fn.logicalId, module.handler);
+    const handler = module.handler;
+    if (typeof handler !== 'function') throw new Error(`${fn.entry} exports no handler`);
+    handlers.set(
+      fn.logicalId,
+      observe
+        ? async (event, context) => {
+            const started = performance.now();
+            try {
+              return await handler(event, context);
+            } finally {
+              observe(fn.logicalId, performance.now() - started);
+            }
+          }
+        : handler,
+    );
   }
   return handlers;
 }

@@ -41,6 +41,8 @@ export interface WorkflowRunnerOptions {
   /** Test hook: after this state's task has run, hold the execution until it is aborted. */
   holdAfterState?: string;
   log?: (line: string) => void;
+  /** Told of every execution that ended (the bench's cost section counts Express requests and duration). */
+  onExecution?: (stateMachineName: string, result: ExecutionResult) => void;
 }
 
 /** Every Task state of a definition, including those inside Parallel branches and Map processors. */
@@ -132,13 +134,15 @@ export function createWorkflowRunner(options: WorkflowRunnerOptions) {
       running.set(executionArn, { abort: execution.abort, done: done.catch(() => {}) });
       try {
         const output = await done;
-        return {
+        const result: ExecutionResult = {
           executionArn,
           status: 'SUCCEEDED',
           output: JSON.stringify(output),
           startDate,
           stopDate: new Date(),
         };
+        options.onExecution?.(entry.name, result);
+        return result;
       } catch (error) {
         const aborted = (error as Error).name === 'ExecutionAbortedError';
         const cause = (error as { cause?: Error }).cause;
@@ -156,6 +160,7 @@ export function createWorkflowRunner(options: WorkflowRunnerOptions) {
             `✖ workflow ${entry.name} FAILED for ${JSON.stringify(input)}: ${result.error}: ${result.cause}`,
           );
         }
+        options.onExecution?.(entry.name, result);
         return result;
       } finally {
         running.delete(executionArn);
