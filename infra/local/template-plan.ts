@@ -22,6 +22,8 @@ export interface LocalPlan {
      * name, `{####}` for the temporary password.
      */
     invitationEmail: { subject: string; message: string };
+    /** OFF, OPTIONAL or ON, as the pool has it (OPTIONAL: whoever set up TOTP is asked for a code). */
+    mfaConfiguration: 'OFF' | 'OPTIONAL' | 'ON';
   };
   functions: { logicalId: string; entry: string; environment: Record<string, unknown> }[];
   routes: { routeKey: string; functionLogicalId: string; authorization: 'NONE' | 'JWT' }[];
@@ -197,6 +199,7 @@ export function planFromTemplates({ stateful, stateless }: SynthesizedTemplates)
       triggers,
       verificationEmail,
       invitationEmail,
+      mfaConfiguration: (pool.Properties?.MfaConfiguration as 'OFF' | 'OPTIONAL' | 'ON' | undefined) ?? 'OFF',
     },
     functions,
     routes,

@@ -37,6 +37,8 @@ describe('the local plan read from the synthesized templates', () => {
     });
     expect(plan.userPool.verificationEmail.subject).toContain('Bestätigungscode');
     expect(plan.userPool.verificationEmail.message).toContain('{####}');
+    // Locally too, whoever has set up an authenticator app is asked for its code at sign-in.
+    expect(plan.userPool.mfaConfiguration).toBe('OPTIONAL');
   });
 
   it('resolves the table name across the stack boundary', () => {
