@@ -1,17 +1,25 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useState } from 'react';
 import type { CallView } from '#shared/api/schemas/call.schema.ts';
 import { type DecisionAnswer, DecisionBody } from '#shared/api/schemas/decision.schema.ts';
-import { type GrantBasis, grantLimits } from '#shared/domain/decision.ts';
-import { ApiError, api } from '../../../api.ts';
-import { ErrorSummary, type SummaryError } from '../../../components/error-summary.tsx';
+import type { GrantBasis } from '#shared/domain/decision.ts';
+import { ErrorSummary } from '../../../components/error-summary.tsx';
 import { Field } from '../../../components/field.tsx';
-import { formatEuro, formatPercent } from '../../../format.ts';
+import { formatEuro } from '../../../format.ts';
 import { decisions } from '../../../i18n/decisions.ts';
 import { useLanguage } from '../../../i18n/language.tsx';
-import type { Language } from '../../../i18n/messages.ts';
-import { useIdempotencyKey } from '../../application-status/idempotency-key.ts';
-import { describeFailure, type Failure, fieldErrorsOf } from './failure.ts';
-import { amountText, checkGrant, conditionLines, convertAmountText } from './grant.ts';
+import { checkGrant, conditionLines } from './grant.ts';
+import {
+  addPathErrors,
+  type FieldErrors,
+  GrantAmountField,
+  OutcomeChoice,
+  summaryOf,
+  TextareaField,
+  useDecisionSubmission,
+  useLimitsText,
+  useTypedAmount,
+} from './grant-form-parts.tsx';
 import { FailureNotice } from './notices.tsx';
 import { schemaErrors } from './schema-errors.ts';
 
@@ -69,23 +77,20 @@ export function DecisionForm({
   const { language } = useLanguage();
   const t = decisions[language];
   const [outcome, setOutcome] = useState<Outcome>('');
-  const [amount, setAmount] = useState(() => amountText(proposedCents, language));
+  const [amount, setAmount] = useTypedAmount(() => proposedCents);
   const [conditions, setConditions] = useState('');
   const [ground, setGround] = useState('');
   const [reasons, setReasons] = useState('');
   const [amountTouched, setAmountTouched] = useState(false);
-  const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
-  const [submitCount, setSubmitCount] = useState(0);
-  const [sending, setSending] = useState(false);
-  const [failure, setFailure] = useState<Failure>();
-  const idempotencyKey = useIdempotencyKey();
-
-  // Amounts are typed as the UI language writes them: a language switch rewrites the typed amount.
-  const typedIn = useRef<Language>(language);
-  useEffect(() => {
-    setAmount((text) => convertAmountText(text, typedIn.current, language));
-    typedIn.current = language;
-  }, [language]);
+  const { errors, submitCount, sending, failure, clearError, submit } = useDecisionSubmission<
+    FieldName,
+    DecisionAnswer
+  >({
+    path: `/api/review/applications/${applicationId}/decision`,
+    fieldOfPath,
+    onDecided,
+    onRemaining,
+  });
 
   // Live: the shared rule at the amount field (and at the reasons when less than requested is granted).
   const live = outcome === 'approved' ? checkGrant(amount, reasons, basis, call, language) : {};
@@ -101,8 +106,6 @@ export function DecisionForm({
     remainingCents !== undefined &&
     live.cents > remainingCents;
 
-  const clearError = (field: FieldName) => setErrors(({ [field]: _, ...rest }) => rest);
-
   const chooseGround = (next: string) => {
     const templates = t.groundTemplates as Record<string, string>;
     // A standard text goes into the reasons unless the approver has written their own.
@@ -110,10 +113,9 @@ export function DecisionForm({
     setGround(next);
   };
 
-  const submit = async (event: FormEvent) => {
+  const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setFailure(undefined);
-    const found: Partial<Record<FieldName, string>> = {};
+    const found: FieldErrors<FieldName> = {};
     let body: DecisionBody | undefined;
     if (outcome === '') {
       found.outcome = t.chooseOutcome;
@@ -122,152 +124,69 @@ export function DecisionForm({
       if (check.amountError) found.amount = check.amountError;
       if (check.reasonsError) found.reasons = check.reasonsError;
       const lines = conditionLines(conditions);
-      const candidate = {
+      body = {
         outcome,
         grantedCents: check.cents ?? 0,
         ...(lines.length > 0 ? { conditions: lines } : {}),
         ...(reasons.trim() ? { reasons } : {}),
       };
-      for (const [path, message] of Object.entries(schemaErrors(DecisionBody, candidate, language))) {
-        const field = fieldOfPath(path);
-        if (field && !found[field]) found[field] = message;
-      }
-      body = candidate;
     } else {
-      const candidate = { outcome, reasons };
-      for (const [path, message] of Object.entries(schemaErrors(DecisionBody, candidate, language))) {
-        const field = fieldOfPath(path);
-        if (field && !found[field]) found[field] = message;
-      }
-      body = candidate;
+      body = { outcome, reasons };
     }
-    setErrors(found);
-    setSubmitCount((count) => count + 1);
-    if (Object.keys(found).length > 0 || !body) return;
-
-    setSending(true);
-    try {
-      const { body: answer } = await api<DecisionAnswer>(
-        'POST',
-        `/api/review/applications/${applicationId}/decision`,
-        { body, headers: { 'idempotency-key': idempotencyKey.current() } },
-      );
-      idempotencyKey.renew();
-      onDecided(answer);
-    } catch (error) {
-      // Answered: the next attempt is a new request. Unanswered (network): the same key, so a retry cannot decide twice.
-      if (error instanceof ApiError) idempotencyKey.renew();
-      const described = describeFailure(error, language);
-      const serverErrors: Partial<Record<FieldName, string>> = {};
-      for (const [path, message] of Object.entries(fieldErrorsOf(error))) {
-        const field = fieldOfPath(path);
-        if (field && !serverErrors[field]) serverErrors[field] = message;
-      }
-      if (Object.keys(serverErrors).length > 0) {
-        setErrors(serverErrors);
-        setSubmitCount((count) => count + 1);
-      } else {
-        setFailure(described);
-      }
-      if (described.remainingCents !== undefined) onRemaining(described.remainingCents);
-    } finally {
-      setSending(false);
-    }
+    if (body) addPathErrors(found, schemaErrors(DecisionBody, body, language), fieldOfPath);
+    void submit(found, body);
   };
 
-  const summary: SummaryError[] = ORDER.flatMap((field) => {
-    const message = shown(field);
-    return message ? [{ fieldId: IDS[field], message }] : [];
-  });
-  const bounds = grantLimits(basis, call);
-  const limits = t.limitsHint({
-    upper: formatEuro(bounds.upperCents, language),
-    requested: formatEuro(bounds.requestedCents, language),
-    maximum: formatEuro(bounds.maxGrantCents, language),
-    rate: formatPercent(call.rules.maxFundingRateBps, language),
-    totalCosts: formatEuro(basis.totalCostsCents, language),
-    byRate: formatEuro(bounds.maxByRateCents, language),
-  });
+  const summary = summaryOf(ORDER, IDS, shown);
+  const limits = useLimitsText(basis, call);
 
   return (
-    <form onSubmit={submit} noValidate className="dec-form" aria-labelledby="dec-form-heading">
+    <form onSubmit={onSubmit} noValidate className="dec-form" aria-labelledby="dec-form-heading">
       <h2 id="dec-form-heading">{t.decideHeading}</h2>
       <ErrorSummary errors={summary} submitCount={submitCount} />
-      <fieldset className="choice-group">
-        <legend>
-          {t.outcomeLegend} <span className="field__required">({t.requiredMark})</span>
-        </legend>
-        {shown('outcome') ? (
-          <p className="field__error" id="dec-outcome-error">
-            {shown('outcome')}
-          </p>
-        ) : null}
-        {(['approved', 'rejected'] as const).map((value) => (
-          <label className="choice" key={value}>
-            <input
-              type="radio"
-              name="outcome"
-              id={`dec-outcome-${value}`}
-              value={value}
-              checked={outcome === value}
-              aria-describedby={shown('outcome') ? 'dec-outcome-error' : undefined}
-              onChange={() => {
-                setOutcome(value);
-                clearError('outcome');
-              }}
-            />
-            <span>{value === 'approved' ? t.approve : t.reject}</span>
-          </label>
-        ))}
-      </fieldset>
+      <OutcomeChoice
+        idPrefix="dec-outcome"
+        name="outcome"
+        legend={t.outcomeLegend}
+        options={[
+          { value: 'approved', label: t.approve },
+          { value: 'rejected', label: t.reject },
+        ]}
+        value={outcome}
+        error={shown('outcome')}
+        onChange={(value) => {
+          setOutcome(value);
+          clearError('outcome');
+        }}
+      />
 
       {outcome === 'approved' ? (
         <>
-          <Field
+          <GrantAmountField
             id={IDS.amount}
             label={t.grantedAmount}
-            hint={
-              <>
-                {limits}
-                {overBudget && remainingCents !== undefined ? (
-                  <strong className="dec-warning">
-                    {' '}
-                    {t.aboveRemaining(formatEuro(remainingCents, language))}
-                  </strong>
-                ) : null}
-              </>
-            }
+            limits={limits}
+            aboveRemainingCents={overBudget ? remainingCents : undefined}
             error={shown('amount')}
-            required
-          >
-            {(control) => (
-              <input
-                {...control}
-                className="input--amount"
-                inputMode="decimal"
-                autoComplete="off"
-                value={amount}
-                onChange={(event) => {
-                  setAmount(event.target.value);
-                  setAmountTouched(true);
-                  clearError('amount');
-                }}
-              />
-            )}
-          </Field>
-          <Field id={IDS.conditions} label={t.conditions} hint={t.conditionsHint} error={shown('conditions')}>
-            {(control) => (
-              <textarea
-                {...control}
-                rows={3}
-                value={conditions}
-                onChange={(event) => {
-                  setConditions(event.target.value);
-                  clearError('conditions');
-                }}
-              />
-            )}
-          </Field>
+            value={amount}
+            onChange={(value) => {
+              setAmount(value);
+              setAmountTouched(true);
+              clearError('amount');
+            }}
+          />
+          <TextareaField
+            id={IDS.conditions}
+            label={t.conditions}
+            hint={t.conditionsHint}
+            error={shown('conditions')}
+            rows={3}
+            value={conditions}
+            onChange={(value) => {
+              setConditions(value);
+              clearError('conditions');
+            }}
+          />
         </>
       ) : null}
 
@@ -287,7 +206,7 @@ export function DecisionForm({
       ) : null}
 
       {outcome !== '' ? (
-        <Field
+        <TextareaField
           id={IDS.reasons}
           label={t.reasons}
           hint={outcome === 'approved' ? t.reasonsHintApproval : t.reasonsHintRejection}
@@ -295,19 +214,13 @@ export function DecisionForm({
           required={
             outcome === 'rejected' || (live.cents !== undefined && live.cents < basis.requestedGrantCents)
           }
-        >
-          {(control) => (
-            <textarea
-              {...control}
-              rows={5}
-              value={reasons}
-              onChange={(event) => {
-                setReasons(event.target.value);
-                clearError('reasons');
-              }}
-            />
-          )}
-        </Field>
+          rows={5}
+          value={reasons}
+          onChange={(value) => {
+            setReasons(value);
+            clearError('reasons');
+          }}
+        />
       ) : null}
 
       <FailureNotice failure={failure} onReload={onReload} />
