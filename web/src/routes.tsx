@@ -84,6 +84,14 @@ export const routes: RouteObject[] = [
         lazy: signedIn(() => import('./pages/my-applications-page.tsx'), 'MyApplicationsPage'),
       },
       {
+        // The authenticator app as second factor (features/account-security/): staff need it on AWS.
+        path: 'account/security',
+        lazy: signedIn(
+          () => import('./features/account-security/account-security-page.tsx'),
+          'AccountSecurityPage',
+        ),
+      },
+      {
         path: 'applications/new',
         lazy: signedIn(() => import('./pages/new-application-page.tsx'), 'NewApplicationPage'),
       },

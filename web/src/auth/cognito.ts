@@ -7,6 +7,9 @@ import { getConfig } from '../config.ts';
 
 export interface Tokens {
   idToken: string;
+  /** For the calls a person makes on their own account (the authenticator setup); absent in sessions
+   * stored before the portal kept it. */
+  accessToken?: string;
   refreshToken: string;
   /** Epoch milliseconds when the ID token stops being accepted. */
   expiresAt: number;
@@ -21,7 +24,8 @@ export class CognitoError extends Error {
   }
 }
 
-async function call<T>(operation: string, body: Record<string, unknown>): Promise<T> {
+/** `withClientId: false` for the calls that name the account by its access token instead. */
+async function call<T>(operation: string, body: Record<string, unknown>, withClientId = true): Promise<T> {
   const { cognitoEndpoint, userPoolClientId } = getConfig();
   const response = await fetch(cognitoEndpoint, {
     method: 'POST',
@@ -29,7 +33,7 @@ async function call<T>(operation: string, body: Record<string, unknown>): Promis
       'content-type': 'application/x-amz-json-1.1',
       'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
     },
-    body: JSON.stringify({ ClientId: userPoolClientId, ...body }),
+    body: JSON.stringify(withClientId ? { ClientId: userPoolClientId, ...body } : body),
   });
   const data = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (!response.ok) {
@@ -43,7 +47,7 @@ async function call<T>(operation: string, body: Record<string, unknown>): Promis
 }
 
 interface AuthResult {
-  AuthenticationResult?: { IdToken: string; RefreshToken?: string; ExpiresIn?: number };
+  AuthenticationResult?: { IdToken: string; AccessToken?: string; RefreshToken?: string; ExpiresIn?: number };
   ChallengeName?: string;
   ChallengeParameters?: Record<string, string>;
   Session?: string;
@@ -63,6 +67,20 @@ export class NewPasswordRequiredError extends CognitoError {
   }
 }
 
+/**
+ * The account has an authenticator app (TOTP): sign-in needs the app's current six-digit code. Answer
+ * with respondSoftwareTokenMfa() within the challenge's few minutes.
+ */
+export class SoftwareTokenMfaRequiredError extends CognitoError {
+  readonly username: string;
+  readonly session: string;
+  constructor(username: string, session: string) {
+    super('SoftwareTokenMfaRequired', 'the code from the authenticator app is required');
+    this.username = username;
+    this.session = session;
+  }
+}
+
 function toTokens(result: AuthResult, refreshToken?: string): Tokens {
   const auth = result.AuthenticationResult;
   const refresh = auth?.RefreshToken ?? refreshToken;
@@ -76,7 +94,12 @@ function toTokens(result: AuthResult, refreshToken?: string): Tokens {
   // Measured with this browser's clock, so a clock that is off does not matter; cognito-local sends no
   // ExpiresIn, so the token's own lifetime (exp − iat) stands in.
   const lifetimeSeconds = auth.ExpiresIn ?? tokenLifetimeSeconds(auth.IdToken);
-  return { idToken: auth.IdToken, refreshToken: refresh, expiresAt: Date.now() + lifetimeSeconds * 1000 };
+  return {
+    idToken: auth.IdToken,
+    ...(auth.AccessToken ? { accessToken: auth.AccessToken } : {}),
+    refreshToken: refresh,
+    expiresAt: Date.now() + lifetimeSeconds * 1000,
+  };
 }
 
 function tokenLifetimeSeconds(jwt: string): number {
@@ -97,7 +120,55 @@ export async function initiateAuth(email: string, password: string): Promise<Tok
     // The pool names the account by its own username (its sub, as it signs in by email).
     throw new NewPasswordRequiredError(result.ChallengeParameters?.USER_ID_FOR_SRP ?? email, result.Session);
   }
+  if (result.ChallengeName === 'SOFTWARE_TOKEN_MFA' && result.Session) {
+    throw new SoftwareTokenMfaRequiredError(
+      result.ChallengeParameters?.USER_ID_FOR_SRP ?? email,
+      result.Session,
+    );
+  }
   return toTokens(result);
+}
+
+/** Answers the authenticator challenge with the app's current code, which signs the person in. */
+export async function respondSoftwareTokenMfa(
+  challenge: SoftwareTokenMfaRequiredError,
+  code: string,
+): Promise<Tokens> {
+  const result = await call<AuthResult>('RespondToAuthChallenge', {
+    ChallengeName: 'SOFTWARE_TOKEN_MFA',
+    Session: challenge.session,
+    ChallengeResponses: { USERNAME: challenge.username, SOFTWARE_TOKEN_MFA_CODE: code },
+  });
+  return toTokens(result);
+}
+
+// --- the authenticator app (TOTP) of the signed-in person ----------------------------------------------
+
+/** Starts the setup: a new secret for the person's authenticator app (not in force until verified). */
+export async function associateSoftwareToken(accessToken: string): Promise<string> {
+  const result = await call<{ SecretCode: string }>(
+    'AssociateSoftwareToken',
+    { AccessToken: accessToken },
+    false,
+  );
+  return result.SecretCode;
+}
+
+/**
+ * Proves the app holds the secret (its current code), then makes TOTP the person's second factor: from
+ * the next sign-in on, Cognito asks for a code, and staff tokens carry their groups again.
+ */
+export async function enableSoftwareTokenMfa(accessToken: string, code: string): Promise<void> {
+  await call(
+    'VerifySoftwareToken',
+    { AccessToken: accessToken, UserCode: code, FriendlyDeviceName: 'foerderflow' },
+    false,
+  );
+  await call(
+    'SetUserMFAPreference',
+    { AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } },
+    false,
+  );
 }
 
 /** Sets the person's own password in place of the temporary one, which signs them in. */

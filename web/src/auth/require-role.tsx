@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Group } from '#shared/domain/roles.ts';
 import { Page } from '../components/page.tsx';
+import { accountSecurity } from '../i18n/account-security.ts';
 import { backoffice } from '../i18n/backoffice.ts';
 import { useMessages } from '../i18n/language.tsx';
 import { RequireSignIn } from './require-sign-in.tsx';
@@ -28,9 +29,24 @@ export function RequireRole({ roles, children }: { roles: readonly Group[]; chil
 
 function RoleGate({ roles, children }: { roles: readonly Group[]; children: ReactNode }) {
   const t = useMessages(backoffice);
+  const s = useMessages(accountSecurity);
   const allowed = useHasRole(roles);
   const staff = useHasRole(['reviewer', 'approver', 'admin']);
+  const session = useSession();
+  // On AWS the token lacks the staff groups until a second factor is set up (the pre-token trigger
+  // names them in a claim): say so and lead to the setup, instead of a bare "no access".
+  const needsSecondFactor =
+    session?.user.withheldGroups.some((group) => (roles as readonly string[]).includes(group)) ?? false;
   if (allowed) return children;
+  if (needsSecondFactor) {
+    return (
+      <Page title={t.noAccessTitle}>
+        <p>
+          {s.withheldText} <Link to="/account/security">{s.withheldLink}</Link>
+        </p>
+      </Page>
+    );
+  }
   return (
     <Page title={t.noAccessTitle}>
       <p>{staff ? t.noRoleText : t.noAccessText}</p>

@@ -1,9 +1,12 @@
 import { useSyncExternalStore } from 'react';
+import { WITHHELD_GROUPS_CLAIM, withheldGroupsFromClaim } from '#shared/domain/staff-mfa.ts';
 import {
   initiateAuth,
   type NewPasswordRequiredError,
   refreshTokens,
   respondNewPassword,
+  respondSoftwareTokenMfa,
+  type SoftwareTokenMfaRequiredError,
   type Tokens,
 } from './cognito.ts';
 
@@ -21,6 +24,8 @@ export interface SessionUser {
   sub: string;
   email: string;
   groups: string[];
+  /** Staff groups the token generation withheld because no second factor is set up (AWS only). */
+  withheldGroups: string[];
 }
 
 export interface Session {
@@ -66,10 +71,16 @@ function toSession(tokens: Tokens): Session {
     sub: string;
     email?: string;
     'cognito:groups'?: string[];
+    [WITHHELD_GROUPS_CLAIM]?: string;
   };
   return {
     tokens,
-    user: { sub: claims.sub, email: claims.email ?? '', groups: claims['cognito:groups'] ?? [] },
+    user: {
+      sub: claims.sub,
+      email: claims.email ?? '',
+      groups: claims['cognito:groups'] ?? [],
+      withheldGroups: withheldGroupsFromClaim(claims[WITHHELD_GROUPS_CLAIM]),
+    },
   };
 }
 
@@ -98,6 +109,14 @@ export async function signInWithNewPassword(
   setSession(toSession(await respondNewPassword(challenge, newPassword)));
 }
 
+/** Completes a sign-in with the code from the person's authenticator app (see cognito.ts). */
+export async function signInWithSoftwareToken(
+  challenge: SoftwareTokenMfaRequiredError,
+  code: string,
+): Promise<void> {
+  setSession(toSession(await respondSoftwareTokenMfa(challenge, code)));
+}
+
 export function signOut(): void {
   setSession(null);
 }
@@ -122,6 +141,14 @@ export function refreshSession(): Promise<boolean> {
       refreshing = undefined;
     });
   return refreshing;
+}
+
+/** A usable access token (for calls on the person's own account), refreshed first like the ID token. */
+export async function validAccessToken(): Promise<string | undefined> {
+  // A session stored before the portal kept the access token gets one from the refresh token.
+  const stale = session && session.tokens.expiresAt - EXPIRY_MARGIN_MS < Date.now();
+  if (session && (stale || !session.tokens.accessToken)) await refreshSession();
+  return session?.tokens.accessToken;
 }
 
 /** A usable ID token, refreshed first if it is about to expire; undefined when signed out. */

@@ -9,7 +9,8 @@ import { localizedResolver, summaryErrors } from '../forms/zod-form.ts';
 import { auth } from '../i18n/auth.ts';
 import { common } from '../i18n/common.ts';
 import { useLanguage } from '../i18n/language.tsx';
-import { CognitoError, NewPasswordRequiredError } from './cognito.ts';
+import { CognitoError, NewPasswordRequiredError, SoftwareTokenMfaRequiredError } from './cognito.ts';
+import { MfaCodeForm } from './mfa-code-form.tsx';
 import { NewPasswordForm } from './new-password-form.tsx';
 import { signIn } from './session.ts';
 
@@ -32,6 +33,8 @@ export function SignInForm({ idPrefix, defaultEmail, onSignedIn }: SignInFormPro
   const [formError, setFormError] = useState<{ message: string; unconfirmedEmail?: string }>();
   /** Set when the account still has its temporary password: the person sets their own next. */
   const [challenge, setChallenge] = useState<NewPasswordRequiredError>();
+  /** Set when the account has an authenticator app: its code comes next. */
+  const [mfaChallenge, setMfaChallenge] = useState<SoftwareTokenMfaRequiredError>();
   const [expiredChallenges, setExpiredChallenges] = useState(0);
   const form = useForm<SignInValues>({
     shouldFocusError: false,
@@ -49,6 +52,10 @@ export function SignInForm({ idPrefix, defaultEmail, onSignedIn }: SignInFormPro
     } catch (error) {
       if (error instanceof NewPasswordRequiredError) {
         setChallenge(error);
+        return;
+      }
+      if (error instanceof SoftwareTokenMfaRequiredError) {
+        setMfaChallenge(error);
         return;
       }
       setFormError(signInError(error, email));
@@ -74,6 +81,21 @@ export function SignInForm({ idPrefix, defaultEmail, onSignedIn }: SignInFormPro
   }
 
   const summary = summaryErrors(errors, FIELDS, idOf, formError?.message);
+  if (mfaChallenge) {
+    return (
+      <MfaCodeForm
+        idPrefix={idPrefix}
+        challenge={mfaChallenge}
+        onSignedIn={onSignedIn}
+        onExpired={(message) => {
+          setMfaChallenge(undefined);
+          form.setValue('password', '');
+          setFormError({ message });
+          setExpiredChallenges((count) => count + 1);
+        }}
+      />
+    );
+  }
   if (challenge) {
     return (
       <NewPasswordForm

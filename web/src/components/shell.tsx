@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { BACK_OFFICE_GROUPS } from '#shared/domain/roles.ts';
 import { signOut, useSession } from '../auth/session.ts';
 import { SignInDialog } from '../auth/sign-in-dialog.tsx';
+import { accountSecurity } from '../i18n/account-security.ts';
 import { backoffice } from '../i18n/backoffice.ts';
 import { common } from '../i18n/common.ts';
 import { useLanguage } from '../i18n/language.tsx';
@@ -47,14 +48,14 @@ export function Shell() {
             <NavLink to="/" end>
               {c.navCalls}
             </NavLink>
-            {session && (!isStaff(session.user.groups) || session.user.groups.includes('applicant')) ? (
+            {session && (!isStaffMember(session.user) || session.user.groups.includes('applicant')) ? (
               <>
                 <NavLink to="/organisations">{c.navOrganisations}</NavLink>
                 <NavLink to="/applications">{c.navApplications}</NavLink>
                 <NavLink to="/invitations">{c.navInvitations}</NavLink>
               </>
             ) : null}
-            {session && isStaff(session.user.groups) ? (
+            {session && isStaffMember(session.user) ? (
               <NavLink to="/backoffice">{b.navBackoffice}</NavLink>
             ) : null}
           </nav>
@@ -65,6 +66,7 @@ export function Shell() {
             {session ? (
               <>
                 <span className="header__user">{c.signedInAs(session.user.email)}</span>
+                <Link to="/account/security">{accountSecurity[language].navLink}</Link>
                 <button
                   type="button"
                   className="link-button"
@@ -97,6 +99,17 @@ export function Shell() {
       <SignInDialog />
     </>
   );
+}
+
+/**
+ * Staff, counting those whose token lacks the staff groups for want of a second factor (on AWS): they
+ * too get the back office in the navigation, where they are offered the authenticator setup.
+ */
+export function isStaffMember(user: {
+  groups: readonly string[];
+  withheldGroups: readonly string[];
+}): boolean {
+  return isStaff(user.groups) || isStaff(user.withheldGroups);
 }
 
 /** Staff (reviewer, approver, admin) get the back office in the navigation, not the applicants' pages. */

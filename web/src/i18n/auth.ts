@@ -56,6 +56,19 @@ export const auth = defineMessages({
     settingPassword: 'Passwort wird gespeichert …',
     challengeExpired:
       'Das hat zu lange gedauert. Bitte melden Sie sich noch einmal mit dem vorläufigen Passwort aus der E-Mail an.',
+    mfaTitle: 'Code aus der Authenticator-App',
+    mfaIntro:
+      'Ihr Konto ist mit einem zweiten Faktor gesichert. Öffnen Sie Ihre Authenticator-App und geben Sie den sechsstelligen Code für foerderflow ein.',
+    mfaCode: 'Sechsstelliger Code',
+    mfaCodeHint: 'Der Code wechselt alle 30 Sekunden. Leerzeichen dürfen Sie mit eingeben.',
+    mfaCodeFormat: 'Der Code besteht aus sechs Ziffern.',
+    mfaWrongCode:
+      'Dieser Code stimmt nicht. Bitte geben Sie den Code ein, den Ihre Authenticator-App gerade für foerderflow zeigt.',
+    mfaCodeUsed: 'Dieser Code wurde schon verwendet. Bitte warten Sie auf den nächsten Code in der App.',
+    mfaSubmit: 'Code bestätigen und anmelden',
+    mfaChecking: 'Code wird geprüft …',
+    mfaExpired:
+      'Die Anmeldung ist abgelaufen (zu lange gewartet oder zu viele falsche Codes). Bitte melden Sie sich noch einmal mit E-Mail-Adresse und Passwort an.',
   },
   en: {
     signInTitle: 'Sign in',
@@ -109,5 +122,18 @@ export const auth = defineMessages({
     newPasswordSubmit: 'Set password and sign in',
     settingPassword: 'Saving the password …',
     challengeExpired: 'That took too long. Please sign in again with the temporary password from the email.',
+    mfaTitle: 'Code from your authenticator app',
+    mfaIntro:
+      'Your account is protected by a second factor. Open your authenticator app and enter the six-digit code for foerderflow.',
+    mfaCode: 'Six-digit code',
+    mfaCodeHint: 'The code changes every 30 seconds. You may type it with spaces.',
+    mfaCodeFormat: 'The code has six digits.',
+    mfaWrongCode:
+      'This code is not correct. Please enter the code your authenticator app shows for foerderflow now.',
+    mfaCodeUsed: 'This code has already been used. Please wait for the next code in the app.',
+    mfaSubmit: 'Confirm code and sign in',
+    mfaChecking: 'Checking the code …',
+    mfaExpired:
+      'The sign-in has expired (too long a wait or too many wrong codes). Please sign in again with your email address and password.',
   },
 });

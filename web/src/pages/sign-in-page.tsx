@@ -3,7 +3,7 @@ import { getSession } from '../auth/session.ts';
 import { SignInForm } from '../auth/sign-in-form.tsx';
 import { announce } from '../components/live-region.tsx';
 import { Page } from '../components/page.tsx';
-import { isStaff } from '../components/shell.tsx';
+import { isStaffMember } from '../components/shell.tsx';
 import { auth } from '../i18n/auth.ts';
 import { useLanguage } from '../i18n/language.tsx';
 
@@ -34,7 +34,8 @@ export function SignInPage() {
         onSignedIn={() => {
           announce(t.signedIn);
           // Without a page to return to, staff start in the back office and applicants at the calls.
-          navigate(target ?? (isStaff(getSession()?.user.groups ?? []) ? '/backoffice' : '/'));
+          const user = getSession()?.user;
+          navigate(target ?? (user && isStaffMember(user) ? '/backoffice' : '/'));
         }}
       />
       <p>
