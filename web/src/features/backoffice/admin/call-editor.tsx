@@ -745,47 +745,64 @@ function ListButtons({
   );
 }
 
-function DocumentsEditor({ form, t }: { form: Form; t: Messages }) {
-  const list = useFieldArray({ control: form.control, name: 'requiredDocuments', keyName: 'rowKey' });
+type ListName = 'requiredDocuments' | 'rubric';
+
+/**
+ * A list of rows the person can add to, remove from and reorder by keyboard (up/down buttons named by
+ * the row), keeping the focus where they are and announcing each change. The rows' own fields come from
+ * `children`; ids start with `call-<name>`.
+ */
+function ListEditor({
+  form,
+  t,
+  name: listName,
+  legend,
+  intro,
+  empty,
+  rowN,
+  addLabel,
+  newRow,
+  markInvalid,
+  children,
+}: {
+  form: Form;
+  t: Messages;
+  name: ListName;
+  legend: string;
+  intro: string;
+  empty: string;
+  /** The row's name by its number (its legend, and its name while its German label is empty). */
+  rowN: (n: number) => string;
+  addLabel: string;
+  newRow: () => CallFormValues[ListName][number];
+  /** Whether a list-level error marks the whole fieldset as invalid. */
+  markInvalid?: boolean;
+  children: (index: number, idPrefix: string) => ReactNode;
+}) {
+  const list = useFieldArray({ control: form.control, name: listName, keyName: 'rowKey' });
   const focus = useListFocus();
-  const idPrefix = 'call-requiredDocuments';
+  const idPrefix = `call-${listName}`;
   // Watched, so the buttons' names follow the labels as they are typed.
-  const rows = useWatch({ control: form.control, name: 'requiredDocuments' });
-  const name = (index: number) => rows?.[index]?.label.de.trim() || t.documentN(index + 1);
-  const error = errorAt(form, 'requiredDocuments');
+  const rows = useWatch({ control: form.control, name: listName });
+  const name = (index: number) => rows?.[index]?.label.de.trim() || rowN(index + 1);
+  const error = errorAt(form, listName);
   return (
-    <fieldset className="fieldset" aria-describedby={`${idPrefix}-intro`}>
-      <legend>{t.groupDocuments}</legend>
+    <fieldset
+      className={markInvalid && error ? 'fieldset field--error' : 'fieldset'}
+      aria-describedby={`${idPrefix}-intro`}
+    >
+      <legend>{legend}</legend>
       <p className="field__hint" id={`${idPrefix}-intro`}>
-        {t.documentsIntro}
+        {intro}
       </p>
       {error ? <p className="field__error">{error}</p> : null}
-      {list.fields.length === 0 ? <p>{t.documentsEmpty}</p> : null}
+      {list.fields.length === 0 ? <p>{empty}</p> : null}
       <ol className="list-rows">
         {list.fields.map((row, index) => (
           <li key={row.rowKey} className="list-row">
             <fieldset className="list-row__fields">
-              <legend>{t.documentN(index + 1)}</legend>
-              <TextField
-                form={form}
-                path={`requiredDocuments.${index}.label.de`}
-                label={t.documentLabelDe}
-                required
-              />
-              <TextField
-                form={form}
-                path={`requiredDocuments.${index}.label.en`}
-                label={t.documentLabelEn}
-                required
-              />
-              <div className="choice">
-                <input
-                  type="checkbox"
-                  id={`${idPrefix}-${index}-mandatory`}
-                  {...form.register(`requiredDocuments.${index}.mandatory`)}
-                />
-                <label htmlFor={`${idPrefix}-${index}-mandatory`}>{t.documentMandatory}</label>
-              </div>
+              <legend>{rowN(index + 1)}</legend>
+              {children(index, idPrefix)}
             </fieldset>
             <ListButtons
               idPrefix={idPrefix}
@@ -804,7 +821,7 @@ function DocumentsEditor({ form, t }: { form: Form; t: Messages }) {
                 list.remove(at);
                 focus(
                   list.fields.length > 1
-                    ? callFieldId(`requiredDocuments.${Math.min(at, list.fields.length - 2)}.label.de`)
+                    ? callFieldId(`${listName}.${Math.min(at, list.fields.length - 2)}.label.de`)
                     : `${idPrefix}-add`,
                 );
                 announce(t.removed(item));
@@ -818,87 +835,87 @@ function DocumentsEditor({ form, t }: { form: Form; t: Messages }) {
         id={`${idPrefix}-add`}
         className="button button--secondary"
         onClick={() => {
-          list.append(emptyDocument(), { shouldFocus: false });
-          focus(callFieldId(`requiredDocuments.${list.fields.length}.label.de`));
-          announce(t.added(t.documentN(list.fields.length + 1)));
+          list.append(newRow(), { shouldFocus: false });
+          focus(callFieldId(`${listName}.${list.fields.length}.label.de`));
+          announce(t.added(rowN(list.fields.length + 1)));
         }}
       >
-        {t.addDocument}
+        {addLabel}
       </button>
     </fieldset>
   );
 }
 
-function RubricEditor({ form, t }: { form: Form; t: Messages }) {
-  const list = useFieldArray({ control: form.control, name: 'rubric', keyName: 'rowKey' });
-  const focus = useListFocus();
-  const idPrefix = 'call-rubric';
-  const rows = useWatch({ control: form.control, name: 'rubric' });
-  const name = (index: number) => rows?.[index]?.label.de.trim() || t.criterionN(index + 1);
-  const error = errorAt(form, 'rubric');
+function DocumentsEditor({ form, t }: { form: Form; t: Messages }) {
   return (
-    <fieldset className={error ? 'fieldset field--error' : 'fieldset'} aria-describedby={`${idPrefix}-intro`}>
-      <legend>{t.groupRubric}</legend>
-      <p className="field__hint" id={`${idPrefix}-intro`}>
-        {t.rubricIntro}
-      </p>
-      {error ? <p className="field__error">{error}</p> : null}
-      {list.fields.length === 0 ? <p>{t.rubricEmpty}</p> : null}
-      <ol className="list-rows">
-        {list.fields.map((row, index) => (
-          <li key={row.rowKey} className="list-row">
-            <fieldset className="list-row__fields">
-              <legend>{t.criterionN(index + 1)}</legend>
-              <TextField form={form} path={`rubric.${index}.label.de`} label={t.criterionLabelDe} required />
-              <TextField form={form} path={`rubric.${index}.label.en`} label={t.criterionLabelEn} required />
-              <TextField
-                form={form}
-                path={`rubric.${index}.weight`}
-                label={t.weight}
-                required
-                className="input--short"
-                inputMode="numeric"
-              />
-            </fieldset>
-            <ListButtons
-              idPrefix={idPrefix}
-              index={index}
-              count={list.fields.length}
-              itemName={name(index)}
-              t={t}
-              onMove={(from, to) => {
-                const item = name(from);
-                list.move(from, to);
-                focus(moveFocusId(idPrefix, from, to, list.fields.length));
-                announce(t.moved(item, to + 1));
-              }}
-              onRemove={(at) => {
-                const item = name(at);
-                list.remove(at);
-                focus(
-                  list.fields.length > 1
-                    ? callFieldId(`rubric.${Math.min(at, list.fields.length - 2)}.label.de`)
-                    : `${idPrefix}-add`,
-                );
-                announce(t.removed(item));
-              }}
+    <ListEditor
+      form={form}
+      t={t}
+      name="requiredDocuments"
+      legend={t.groupDocuments}
+      intro={t.documentsIntro}
+      empty={t.documentsEmpty}
+      rowN={t.documentN}
+      addLabel={t.addDocument}
+      newRow={emptyDocument}
+    >
+      {(index, idPrefix) => (
+        <>
+          <TextField
+            form={form}
+            path={`requiredDocuments.${index}.label.de`}
+            label={t.documentLabelDe}
+            required
+          />
+          <TextField
+            form={form}
+            path={`requiredDocuments.${index}.label.en`}
+            label={t.documentLabelEn}
+            required
+          />
+          <div className="choice">
+            <input
+              type="checkbox"
+              id={`${idPrefix}-${index}-mandatory`}
+              {...form.register(`requiredDocuments.${index}.mandatory`)}
             />
-          </li>
-        ))}
-      </ol>
-      <button
-        type="button"
-        id={`${idPrefix}-add`}
-        className="button button--secondary"
-        onClick={() => {
-          list.append(emptyCriterion(), { shouldFocus: false });
-          focus(callFieldId(`rubric.${list.fields.length}.label.de`));
-          announce(t.added(t.criterionN(list.fields.length + 1)));
-        }}
-      >
-        {t.addCriterion}
-      </button>
-    </fieldset>
+            <label htmlFor={`${idPrefix}-${index}-mandatory`}>{t.documentMandatory}</label>
+          </div>
+        </>
+      )}
+    </ListEditor>
+  );
+}
+
+function RubricEditor({ form, t }: { form: Form; t: Messages }) {
+  return (
+    <ListEditor
+      form={form}
+      t={t}
+      name="rubric"
+      legend={t.groupRubric}
+      intro={t.rubricIntro}
+      empty={t.rubricEmpty}
+      rowN={t.criterionN}
+      addLabel={t.addCriterion}
+      newRow={emptyCriterion}
+      markInvalid
+    >
+      {(index) => (
+        <>
+          <TextField form={form} path={`rubric.${index}.label.de`} label={t.criterionLabelDe} required />
+          <TextField form={form} path={`rubric.${index}.label.en`} label={t.criterionLabelEn} required />
+          <TextField
+            form={form}
+            path={`rubric.${index}.weight`}
+            label={t.weight}
+            required
+            className="input--short"
+            inputMode="numeric"
+          />
+        </>
+      )}
+    </ListEditor>
   );
 }
 
