@@ -39,7 +39,7 @@ describe('staff sign-in with an authenticator app', () => {
     return secret;
   }
 
-  it('sets up the app, then asks for its code at sign-in: a wrong one in words, the right one into the back office', async () => {
+  it('sets up the app, then asks for its code at sign-in: a wrong code and an expired challenge in words, the right code into the back office', async () => {
     const reviewer = await givenStaffMember(['reviewer'], 'zweiter-faktor');
     const page = await newPage(browser);
     await signInAsStaff(page, reviewer);
@@ -107,6 +107,35 @@ describe('staff sign-in with an authenticator app', () => {
     expect(page.url()).toContain('/sign-in');
     await expectNoAxeViolations(page);
     await screenshot(page, 'sign-in-code-wrong');
+
+    // On AWS the challenge runs out after a few minutes (cognito-local keeps it): Cognito then answers
+    // NotAuthorizedException, and the person starts again with the password, told why.
+    await page.route(
+      '**/cognito',
+      async (route) => {
+        if (!route.request().postData()?.includes('SOFTWARE_TOKEN_MFA_CODE')) return route.continue();
+        await route.fulfill({
+          status: 400,
+          contentType: 'application/x-amz-json-1.1',
+          body: JSON.stringify({
+            __type: 'NotAuthorizedException',
+            message: 'Invalid session for the user, session is expired.',
+          }),
+        });
+      },
+      { times: 1 },
+    );
+    await code.fill(totp(secret));
+    await page.getByRole('button', { name: 'Code bestätigen und anmelden' }).click();
+    await page.getByLabel(/^Passwort/).waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain(
+      'Die Anmeldung ist abgelaufen (zu lange gewartet oder zu viele falsche Codes).',
+    );
+    expect(await page.getByLabel(/^E-Mail-Adresse/).inputValue()).toBe(reviewer.email);
+    expect(await page.getByLabel(/^Passwort/).inputValue()).toBe('');
+    await page.getByLabel(/^Passwort/).fill(TEST_USER_PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await codeStep.waitFor();
 
     await code.fill(totp(secret));
     await page.getByRole('button', { name: 'Code bestätigen und anmelden' }).click();
