@@ -1,52 +1,24 @@
-import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { CallView } from '#shared/api/schemas/call.schema.ts';
 import { LEGAL_FORM_NAMES } from '#shared/domain/finance-rules.ts';
-import { api } from '../api.ts';
+import { ListLoadStatus, useListLoad } from '../components/list-load.tsx';
 import { Page } from '../components/page.tsx';
 import { formatDate, formatDateTime, formatEuro, formatPercent } from '../format.ts';
 import { calls } from '../i18n/calls.ts';
-import { common } from '../i18n/common.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import type { Language } from '../i18n/messages.ts';
 import { myApplications } from '../i18n/my-applications.ts';
-
-type Load = { state: 'loading' } | { state: 'failed' } | { state: 'loaded'; items: CallView[] };
 
 /** The calls that are open or open soon (GET /api/calls), each with its rules in plain language. */
 export function CallsPage() {
   const { language } = useLanguage();
   const t = calls[language];
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-
-  const fetchCalls = useCallback(async (signal?: AbortSignal) => {
-    setLoad({ state: 'loading' });
-    try {
-      const { body } = await api<{ items: CallView[] }>('GET', '/api/calls', { auth: false, signal });
-      setLoad({ state: 'loaded', items: body.items });
-    } catch {
-      if (!signal?.aborted) setLoad({ state: 'failed' });
-    }
-  }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void fetchCalls(controller.signal);
-    return () => controller.abort();
-  }, [fetchCalls]);
+  const { load, reload } = useListLoad<CallView>('/api/calls', { auth: false });
 
   return (
     <Page title={t.title}>
       <p className="lead">{t.intro}</p>
-      {load.state === 'loading' ? <p aria-busy="true">{common[language].loading}</p> : null}
-      {load.state === 'failed' ? (
-        <div className="notice notice--error" role="alert">
-          <p>{t.loadFailed}</p>
-          <button type="button" className="button" onClick={() => void fetchCalls()}>
-            {t.retry}
-          </button>
-        </div>
-      ) : null}
+      <ListLoadStatus load={load} failedText={t.loadFailed} retryText={t.retry} onRetry={reload} />
       {load.state === 'loaded' && load.items.length === 0 ? <p>{t.empty}</p> : null}
       {load.state === 'loaded' && load.items.length > 0 ? (
         <ul className="card-list">

@@ -1,15 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { AdminCallView } from '#shared/api/schemas/call.schema.ts';
-import { api } from '../../../api.ts';
+import { ListLoadStatus, useListLoad } from '../../../components/list-load.tsx';
 import { Page } from '../../../components/page.tsx';
 import { formatEuro, formatInstantDate } from '../../../format.ts';
 import { adminCalls } from '../../../i18n/admin.ts';
-import { common } from '../../../i18n/common.ts';
 import { useLanguage } from '../../../i18n/language.tsx';
 import './admin.css';
-
-type Load = { state: 'loading' } | { state: 'failed' } | { state: 'loaded'; items: AdminCallView[] };
 
 const PHASES = ['open', 'upcoming', 'closed'] as const;
 
@@ -21,23 +17,7 @@ const PHASES = ['open', 'upcoming', 'closed'] as const;
 export function AdminCallsPage() {
   const { language } = useLanguage();
   const t = adminCalls[language];
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-
-  const fetchCalls = useCallback(async (signal?: AbortSignal) => {
-    setLoad({ state: 'loading' });
-    try {
-      const { body } = await api<{ items: AdminCallView[] }>('GET', '/api/admin/calls', { signal });
-      setLoad({ state: 'loaded', items: body.items });
-    } catch {
-      if (!signal?.aborted) setLoad({ state: 'failed' });
-    }
-  }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void fetchCalls(controller.signal);
-    return () => controller.abort();
-  }, [fetchCalls]);
+  const { load, reload } = useListLoad<AdminCallView>('/api/admin/calls');
 
   return (
     <Page title={t.listTitle}>
@@ -47,15 +27,7 @@ export function AdminCallsPage() {
           {t.newCall}
         </Link>
       </p>
-      {load.state === 'loading' ? <p aria-busy="true">{common[language].loading}</p> : null}
-      {load.state === 'failed' ? (
-        <div className="notice notice--error" role="alert">
-          <p>{t.loadFailed}</p>
-          <button type="button" className="button" onClick={() => void fetchCalls()}>
-            {t.retry}
-          </button>
-        </div>
-      ) : null}
+      <ListLoadStatus load={load} failedText={t.loadFailed} retryText={t.retry} onRetry={reload} />
       {load.state === 'loaded'
         ? PHASES.map((phase) => {
             const items = load.items.filter((call) => call.phase === phase);

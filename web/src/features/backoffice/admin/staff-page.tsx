@@ -1,17 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { StaffView } from '#shared/api/schemas/staff.schema.ts';
-import { api } from '../../../api.ts';
+import { ListLoadStatus, useListLoad } from '../../../components/list-load.tsx';
 import { Page } from '../../../components/page.tsx';
 import { formatInstantDate } from '../../../format.ts';
 import { adminStaff } from '../../../i18n/admin.ts';
 import { backoffice } from '../../../i18n/backoffice.ts';
-import { common } from '../../../i18n/common.ts';
 import { useLanguage } from '../../../i18n/language.tsx';
 import type { Language } from '../../../i18n/messages.ts';
 import './admin.css';
-
-type Load = { state: 'loading' } | { state: 'failed' } | { state: 'loaded'; items: StaffView[] };
 
 /** The roles of a person in words, in a fixed order. */
 export function roleNames(groups: readonly string[], language: Language): string {
@@ -29,23 +25,7 @@ export function roleNames(groups: readonly string[], language: Language): string
 export function StaffPage() {
   const { language } = useLanguage();
   const t = adminStaff[language];
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-
-  const fetchStaff = useCallback(async (signal?: AbortSignal) => {
-    setLoad({ state: 'loading' });
-    try {
-      const { body } = await api<{ items: StaffView[] }>('GET', '/api/admin/staff', { signal });
-      setLoad({ state: 'loaded', items: body.items });
-    } catch {
-      if (!signal?.aborted) setLoad({ state: 'failed' });
-    }
-  }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void fetchStaff(controller.signal);
-    return () => controller.abort();
-  }, [fetchStaff]);
+  const { load, reload } = useListLoad<StaffView>('/api/admin/staff');
 
   return (
     <Page title={t.listTitle}>
@@ -55,15 +35,7 @@ export function StaffPage() {
           {t.newStaff}
         </Link>
       </p>
-      {load.state === 'loading' ? <p aria-busy="true">{common[language].loading}</p> : null}
-      {load.state === 'failed' ? (
-        <div className="notice notice--error" role="alert">
-          <p>{t.loadFailed}</p>
-          <button type="button" className="button" onClick={() => void fetchStaff()}>
-            {t.retry}
-          </button>
-        </div>
-      ) : null}
+      <ListLoadStatus load={load} failedText={t.loadFailed} retryText={t.retry} onRetry={reload} />
       {load.state === 'loaded' && load.items.length === 0 ? <p>{t.empty}</p> : null}
       {load.state === 'loaded' && load.items.length > 0 ? (
         <div className="table-scroll">
