@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Group } from '#shared/domain/roles.ts';
 import { Page } from '../components/page.tsx';
-import { accountSecurity } from '../i18n/account-security.ts';
+import { auth } from '../i18n/auth.ts';
 import { backoffice } from '../i18n/backoffice.ts';
 import { useMessages } from '../i18n/language.tsx';
 import { RequireSignIn } from './require-sign-in.tsx';
@@ -29,7 +29,7 @@ export function RequireRole({ roles, children }: { roles: readonly Group[]; chil
 
 function RoleGate({ roles, children }: { roles: readonly Group[]; children: ReactNode }) {
   const t = useMessages(backoffice);
-  const s = useMessages(accountSecurity);
+  const s = useMessages(auth);
   const allowed = useHasRole(roles);
   const staff = useHasRole(['reviewer', 'approver', 'admin']);
   const session = useSession();
@@ -42,7 +42,7 @@ function RoleGate({ roles, children }: { roles: readonly Group[]; children: Reac
     return (
       <Page title={t.noAccessTitle}>
         <p>
-          {s.withheldText} <Link to="/account/security">{s.withheldLink}</Link>
+          {s.secondFactorNeeded} <Link to="/account/security">{s.secondFactorSetUp}</Link>
         </p>
       </Page>
     );

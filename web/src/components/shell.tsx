@@ -3,7 +3,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { BACK_OFFICE_GROUPS } from '#shared/domain/roles.ts';
 import { signOut, useSession } from '../auth/session.ts';
 import { SignInDialog } from '../auth/sign-in-dialog.tsx';
-import { accountSecurity } from '../i18n/account-security.ts';
+import { auth } from '../i18n/auth.ts';
 import { backoffice } from '../i18n/backoffice.ts';
 import { common } from '../i18n/common.ts';
 import { useLanguage } from '../i18n/language.tsx';
@@ -66,7 +66,7 @@ export function Shell() {
             {session ? (
               <>
                 <span className="header__user">{c.signedInAs(session.user.email)}</span>
-                <Link to="/account/security">{accountSecurity[language].navLink}</Link>
+                <Link to="/account/security">{auth[language].securityNavLink}</Link>
                 <button
                   type="button"
                   className="link-button"

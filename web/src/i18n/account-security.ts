@@ -1,10 +1,9 @@
 import { defineMessages } from './messages.ts';
 
-/** Sign-in security: setting up the authenticator app (second factor), and where staff are sent to it. */
+/** Sign-in security: setting up the authenticator app (second factor); only the lazy page uses it. */
 export const accountSecurity = defineMessages({
   de: {
     title: 'Anmeldung absichern',
-    navLink: 'Anmeldung absichern',
     intro:
       'Mit einer Authenticator-App (zum Beispiel Aegis, FreeOTP, Google oder Microsoft Authenticator) sichern Sie Ihre Anmeldung mit einem zweiten Faktor: Nach dem Passwort fragt foerderflow nach einem sechsstelligen Code, den die App alle 30 Sekunden neu erzeugt.',
     staffNote: 'Für die Arbeit in der Sachbearbeitung ist der zweite Faktor Pflicht.',
@@ -38,12 +37,9 @@ export const accountSecurity = defineMessages({
       'Melden Sie sich jetzt einmal neu an – erst dann gelten Ihre Rollen in der Sachbearbeitung.',
     signInAgain: 'Abmelden und neu anmelden',
     done: 'Der zweite Faktor ist eingerichtet.',
-    withheldText: 'Ihre Rolle in der Sachbearbeitung braucht eine Anmeldung mit zweitem Faktor.',
-    withheldLink: 'Jetzt einrichten',
   },
   en: {
     title: 'Sign-in security',
-    navLink: 'Sign-in security',
     intro:
       'With an authenticator app (for example Aegis, FreeOTP, Google or Microsoft Authenticator) you protect your sign-in with a second factor: after the password, foerderflow asks for a six-digit code that the app makes anew every 30 seconds.',
     staffNote: 'Back-office work requires the second factor.',
@@ -74,7 +70,5 @@ export const accountSecurity = defineMessages({
     doneSignInAgain: 'Please sign in again now – only then do your back-office roles apply.',
     signInAgain: 'Sign out and sign in again',
     done: 'The second factor is set up.',
-    withheldText: 'Your back-office role needs a sign-in with a second factor.',
-    withheldLink: 'Set it up now',
   },
 });

@@ -56,6 +56,9 @@ export const auth = defineMessages({
     settingPassword: 'Passwort wird gespeichert …',
     challengeExpired:
       'Das hat zu lange gedauert. Bitte melden Sie sich noch einmal mit dem vorläufigen Passwort aus der E-Mail an.',
+    securityNavLink: 'Anmeldung absichern',
+    secondFactorNeeded: 'Ihre Rolle in der Sachbearbeitung braucht eine Anmeldung mit zweitem Faktor.',
+    secondFactorSetUp: 'Jetzt einrichten',
     mfaTitle: 'Code aus der Authenticator-App',
     mfaIntro:
       'Ihr Konto ist mit einem zweiten Faktor gesichert. Öffnen Sie Ihre Authenticator-App und geben Sie den sechsstelligen Code für foerderflow ein.',
@@ -122,6 +125,9 @@ export const auth = defineMessages({
     newPasswordSubmit: 'Set password and sign in',
     settingPassword: 'Saving the password …',
     challengeExpired: 'That took too long. Please sign in again with the temporary password from the email.',
+    securityNavLink: 'Sign-in security',
+    secondFactorNeeded: 'Your back-office role needs a sign-in with a second factor.',
+    secondFactorSetUp: 'Set it up now',
     mfaTitle: 'Code from your authenticator app',
     mfaIntro:
       'Your account is protected by a second factor. Open your authenticator app and enter the six-digit code for foerderflow.',
