@@ -1,8 +1,7 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId } from 'react';
 import type { ContentAssessmentBody, Recommendation } from '#shared/api/schemas/assessment.schema.ts';
 import type { CallView } from '#shared/api/schemas/call.schema.ts';
 import { weightedScore } from '#shared/domain/assessment.ts';
-import { api } from '../../../api.ts';
 import { ErrorSummary, type SummaryError } from '../../../components/error-summary.tsx';
 import { Field } from '../../../components/field.tsx';
 import { formatPercent } from '../../../format.ts';
@@ -15,9 +14,9 @@ import {
   RecommendationChoice,
   type RecordedAssessment,
 } from './assessment-common.tsx';
-import { describeFailure, type Failure } from './failure.ts';
 import { FailureNotice } from './failure-notice.tsx';
 import { useSessionDraft } from './session-draft.ts';
+import { useReviewSubmission } from './use-review-submission.ts';
 
 const SCORES = [0, 1, 2, 3, 4, 5] as const;
 
@@ -52,10 +51,6 @@ export function ContentAssessmentForm({
     `foerderflow.review.${applicationId}.content`,
     () => ({ scores: {}, comments: {}, recommendation: '', comment: '' }),
   );
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [submitCount, setSubmitCount] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Failure | undefined>();
 
   const rubric = call.rubric;
   const fieldId = {
@@ -96,42 +91,34 @@ export function ContentAssessmentForm({
     return found;
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSubmitCount((count) => count + 1);
-    setFailure(undefined);
-    const found = validate();
-    setErrors(found);
-    if (Object.keys(found).length > 0 || !draft.recommendation) return;
-    const body: ContentAssessmentBody = {
-      role: 'content',
-      scores: rubric.map((criterion) => {
-        const comment = draft.comments[criterion.id]?.trim();
-        return {
-          criterionId: criterion.id,
-          score: draft.scores[criterion.id] ?? 0,
-          ...(comment ? { comment } : {}),
-        };
-      }),
-      recommendation: draft.recommendation,
-      comment: draft.comment.trim(),
-    };
-    setBusy(true);
-    try {
-      const { body: recorded } = await api<RecordedAssessment>(
-        'POST',
-        `/api/review/applications/${encodeURIComponent(applicationId)}/assessments`,
-        { body },
-      );
+  const { errors, submitCount, busy, failure, submit } = useReviewSubmission<RecordedAssessment>({
+    path: `/api/review/applications/${encodeURIComponent(applicationId)}/assessments`,
+    serverErrors,
+    onDone: (recorded) => {
       clearDraft();
       onRecorded(recorded);
-    } catch (error) {
-      const described = describeFailure(error, t);
-      if (described.kind === 'invalid') setErrors(serverErrors(described.fieldErrors));
-      else setFailure(described);
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = validate();
+    const body: ContentAssessmentBody | undefined = draft.recommendation
+      ? {
+          role: 'content',
+          scores: rubric.map((criterion) => {
+            const comment = draft.comments[criterion.id]?.trim();
+            return {
+              criterionId: criterion.id,
+              score: draft.scores[criterion.id] ?? 0,
+              ...(comment ? { comment } : {}),
+            };
+          }),
+          recommendation: draft.recommendation,
+          comment: draft.comment.trim(),
+        }
+      : undefined;
+    void submit(found, body);
   };
 
   const summary: SummaryError[] = [
@@ -161,7 +148,7 @@ export function ContentAssessmentForm({
   ];
 
   return (
-    <form className="review-form" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="review-form" onSubmit={onSubmit} noValidate>
       <ErrorSummary errors={summary} submitCount={submitCount} />
       {failure ? <FailureNotice failure={failure} onReload={onReload} /> : null}
       <p>{t.draftKept}</p>

@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId } from 'react';
 import type { FinancialAssessmentBody, Recommendation } from '#shared/api/schemas/assessment.schema.ts';
 import type { CallView } from '#shared/api/schemas/call.schema.ts';
 import type { FinancePlan, FinanceTotals } from '#shared/api/schemas/draft.schema.ts';
@@ -8,7 +8,6 @@ import {
   financialAssessmentViolations,
   recommendedGrantCeiling,
 } from '#shared/domain/assessment.ts';
-import { api } from '../../../api.ts';
 import { ErrorSummary, type SummaryError } from '../../../components/error-summary.tsx';
 import { Field } from '../../../components/field.tsx';
 import { formatEuro, formatPercent } from '../../../format.ts';
@@ -22,9 +21,9 @@ import {
   RecommendationChoice,
   type RecordedAssessment,
 } from './assessment-common.tsx';
-import { describeFailure, type Failure } from './failure.ts';
 import { FailureNotice } from './failure-notice.tsx';
 import { useSessionDraft } from './session-draft.ts';
+import { useReviewSubmission } from './use-review-submission.ts';
 
 type Decision = 'yes' | 'partly' | 'no';
 
@@ -72,10 +71,6 @@ export function FinancialAssessmentForm({
     `foerderflow.review.${applicationId}.financial`,
     () => ({ lines: {}, recommendedGrant: '', recommendation: '', comment: '' }),
   );
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [submitCount, setSubmitCount] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Failure | undefined>();
 
   const euro = (cents: number) => formatEuro(cents, language);
   const costLines = assessableCostLines(plan);
@@ -184,29 +179,19 @@ export function FinancialAssessmentForm({
     return { found, body };
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSubmitCount((count) => count + 1);
-    setFailure(undefined);
-    const { found, body } = check();
-    setErrors(found);
-    if (Object.keys(found).length > 0 || !body) return;
-    setBusy(true);
-    try {
-      const { body: recorded } = await api<RecordedAssessment>(
-        'POST',
-        `/api/review/applications/${encodeURIComponent(applicationId)}/assessments`,
-        { body },
-      );
+  const { errors, submitCount, busy, failure, submit } = useReviewSubmission<RecordedAssessment>({
+    path: `/api/review/applications/${encodeURIComponent(applicationId)}/assessments`,
+    serverErrors: (fieldErrors) => pathErrors(Object.entries(fieldErrors)),
+    onDone: (recorded) => {
       clearDraft();
       onRecorded(recorded);
-    } catch (error) {
-      const described = describeFailure(error, t);
-      if (described.kind === 'invalid') setErrors(pathErrors(Object.entries(described.fieldErrors)));
-      else setFailure(described);
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const { found, body } = check();
+    void submit(found, body);
   };
 
   const summary: SummaryError[] = [
@@ -233,7 +218,7 @@ export function FinancialAssessmentForm({
   ];
 
   return (
-    <form className="review-form" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="review-form" onSubmit={onSubmit} noValidate>
       <ErrorSummary errors={summary} submitCount={submitCount} />
       {failure ? <FailureNotice failure={failure} onReload={onReload} /> : null}
       <p>{t.draftKept}</p>

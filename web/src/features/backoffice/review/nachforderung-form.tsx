@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId } from 'react';
 import type * as z from 'zod/mini';
 import type { CallView } from '#shared/api/schemas/call.schema.ts';
 import type {
@@ -12,15 +12,14 @@ import {
   REVIEWER_DUE_MIN_DAYS,
   reviewerDueDateViolations,
 } from '#shared/domain/reviewer-nachforderung.ts';
-import { api } from '../../../api.ts';
 import { ErrorSummary, type SummaryError } from '../../../components/error-summary.tsx';
 import { Field } from '../../../components/field.tsx';
 import { useLanguage } from '../../../i18n/language.tsx';
 import { review as messages } from '../../../i18n/review.ts';
 import { ChoiceGroup } from './assessment-common.tsx';
-import { describeFailure, type Failure } from './failure.ts';
 import { FailureNotice } from './failure-notice.tsx';
 import { useSessionDraft } from './session-draft.ts';
+import { useReviewSubmission } from './use-review-submission.ts';
 
 export type NachforderungResult = z.infer<typeof MissingDocumentsResult>;
 
@@ -59,10 +58,6 @@ export function NachforderungForm({
     `foerderflow.review.${applicationId}.nachforderung`,
     () => ({ documents: [], freeItems: [''], dueDate: defaultReviewerDueDate(new Date()), note: '' }),
   );
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [submitCount, setSubmitCount] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Failure | undefined>();
 
   const fieldId = {
     items: `${id}-items`,
@@ -103,10 +98,17 @@ export function NachforderungForm({
     return found;
   };
 
-  const submit = async (event: FormEvent) => {
+  const { errors, submitCount, busy, failure, submit } = useReviewSubmission<NachforderungResult>({
+    path: `/api/review/applications/${encodeURIComponent(applicationId)}/missing-documents`,
+    serverErrors,
+    onDone: (result) => {
+      clearDraft();
+      onSent(result);
+    },
+  });
+
+  const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setSubmitCount((count) => count + 1);
-    setFailure(undefined);
     const found: Record<string, string> = {};
     const body: MissingDocumentsBody = {
       items: items(),
@@ -120,24 +122,7 @@ export function NachforderungForm({
       const [violation] = reviewerDueDateViolations(draft.dueDate, new Date());
       if (violation) found.dueDate = violation.message[language];
     }
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    try {
-      const { body: result } = await api<NachforderungResult>(
-        'POST',
-        `/api/review/applications/${encodeURIComponent(applicationId)}/missing-documents`,
-        { body },
-      );
-      clearDraft();
-      onSent(result);
-    } catch (error) {
-      const described = describeFailure(error, t);
-      if (described.kind === 'invalid') setErrors(serverErrors(described.fieldErrors));
-      else setFailure(described);
-    } finally {
-      setBusy(false);
-    }
+    void submit(found, body);
   };
 
   const firstItemField =
@@ -157,7 +142,7 @@ export function NachforderungForm({
     setDraft({ ...draft, freeItems: draft.freeItems.map((each, i) => (i === index ? text : each)) });
 
   return (
-    <form className="review-form" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="review-form" onSubmit={onSubmit} noValidate>
       <ErrorSummary errors={summary} submitCount={submitCount} />
       {failure ? <FailureNotice failure={failure} onReload={onReload} /> : null}
       {call.requiredDocuments.length > 0 ? (
