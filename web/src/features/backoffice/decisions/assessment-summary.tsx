@@ -1,8 +1,9 @@
 import type { CallView } from '#shared/api/schemas/call.schema.ts';
 import type { ReviewApplicationView } from '#shared/api/schemas/review.schema.ts';
-import { formatDateTime, formatEuro, formatPercent } from '../../../format.ts';
+import { formatEuro, formatPercent } from '../../../format.ts';
 import { decisions } from '../../../i18n/decisions.ts';
 import { useLanguage } from '../../../i18n/language.tsx';
+import { AssessmentSummaryFacts } from '../assessment-summary-facts.tsx';
 
 type Assessment = NonNullable<ReviewApplicationView['assessments']>[number];
 
@@ -33,32 +34,20 @@ export function AssessmentSummary({ view, call }: { view: ReviewApplicationView;
     <section aria-labelledby="dec-assessment-heading" className="dec-section">
       <h2 id="dec-assessment-heading">{t.assessmentHeading}</h2>
       {summary ? (
-        <dl className="dec-facts">
-          <div>
-            <dt>{t.score}</dt>
-            <dd>{t.scoreOf(summary.totalScore, summary.maxScore)}</dd>
-          </div>
-          <div>
-            <dt>{t.contentRecommendation}</dt>
-            <dd>{t.recommendation[summary.recommendations.content]}</dd>
-          </div>
-          <div>
-            <dt>{t.financialRecommendation}</dt>
-            <dd>{t.recommendation[summary.recommendations.financial]}</dd>
-          </div>
-          <div>
-            <dt>{t.eligibleCosts}</dt>
-            <dd>{formatEuro(summary.eligibleCostsCents, language)}</dd>
-          </div>
-          <div>
-            <dt>{t.recommendedGrant}</dt>
-            <dd>{formatEuro(summary.recommendedGrantCents, language)}</dd>
-          </div>
-          <div>
-            <dt>{t.assessedAt}</dt>
-            <dd>{formatDateTime(summary.completedAt, language)}</dd>
-          </div>
-        </dl>
+        <AssessmentSummaryFacts
+          summary={summary}
+          className="dec-facts"
+          labels={{
+            score: t.score,
+            content: t.contentRecommendation,
+            financial: t.financialRecommendation,
+            eligible: t.eligibleCosts,
+            recommendedGrant: t.recommendedGrant,
+            completed: t.assessedAt,
+          }}
+          scoreValue={t.scoreOf}
+          recommendationName={t.recommendation}
+        />
       ) : (
         <p>{t.noAssessmentYet}</p>
       )}

@@ -5,6 +5,7 @@ import { assessableCostLines } from '#shared/domain/assessment.ts';
 import { formatDateTime, formatEuro } from '../../../format.ts';
 import { useLanguage } from '../../../i18n/language.tsx';
 import { review as messages } from '../../../i18n/review.ts';
+import { AssessmentSummaryFacts } from '../assessment-summary-facts.tsx';
 
 /**
  * Whether an approver decides this application on the decision page: an assessed (or waitlisted)
@@ -48,32 +49,20 @@ export function ApproverSection({ view, call }: { view: ReviewApplicationView; c
       {summary ? (
         <>
           <h3>{t.summaryHeading}</h3>
-          <dl className="review-facts">
-            <div>
-              <dt>{t.summaryScore}</dt>
-              <dd>{t.summaryScoreValue(summary.totalScore, summary.maxScore)}</dd>
-            </div>
-            <div>
-              <dt>{t.summaryContent}</dt>
-              <dd>{t.recommendation[summary.recommendations.content]}</dd>
-            </div>
-            <div>
-              <dt>{t.summaryFinancial}</dt>
-              <dd>{t.recommendation[summary.recommendations.financial]}</dd>
-            </div>
-            <div>
-              <dt>{t.summaryEligible}</dt>
-              <dd>{euro(summary.eligibleCostsCents)}</dd>
-            </div>
-            <div>
-              <dt>{t.summaryRecommendedGrant}</dt>
-              <dd>{euro(summary.recommendedGrantCents)}</dd>
-            </div>
-            <div>
-              <dt>{t.summaryCompleted}</dt>
-              <dd>{formatDateTime(summary.completedAt, language)}</dd>
-            </div>
-          </dl>
+          <AssessmentSummaryFacts
+            summary={summary}
+            className="review-facts"
+            labels={{
+              score: t.summaryScore,
+              content: t.summaryContent,
+              financial: t.summaryFinancial,
+              eligible: t.summaryEligible,
+              recommendedGrant: t.summaryRecommendedGrant,
+              completed: t.summaryCompleted,
+            }}
+            scoreValue={t.summaryScoreValue}
+            recommendationName={t.recommendation}
+          />
         </>
       ) : null}
       {view.assessments?.length ? (
