@@ -170,3 +170,17 @@ export function buildReport(facts: Omit<Report, 'missed' | 'passed'>): Report {
   const missed = missedTargets(facts.sections);
   return { ...facts, missed, passed: missed.length === 0 };
 }
+
+const teardowns: (() => Promise<void>)[] = [];
+
+/**
+ * Something a section started for several sections to share (the local stack: its handlers are modules
+ * loaded once per process, bound to the first stack's endpoints), stopped once after the last section.
+ */
+export function registerTeardown(teardown: () => Promise<void>): void {
+  teardowns.push(teardown);
+}
+
+export async function runTeardowns(): Promise<void> {
+  for (const teardown of teardowns.splice(0).reverse()) await teardown();
+}

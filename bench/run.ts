@@ -17,6 +17,7 @@ import {
   type Machine,
   type Report,
   type Row,
+  runTeardowns,
   type Section,
   type SectionResult,
 } from './harness.ts';
@@ -115,6 +116,7 @@ async function main(): Promise<number> {
     if (result.error !== undefined) console.log(`  FAILED: ${result.error}`);
     console.log(`  (${(result.durationMs / 1000).toFixed(1)} s)`);
   }
+  await runTeardowns();
 
   const report = buildReport({
     date: new Date().toISOString(),

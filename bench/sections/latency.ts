@@ -1,9 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { startLocalStack } from '../../infra/local/local-stack.ts';
 import { documentClient } from '../../shared/adapters/clients.ts';
 import { aCall } from '../../test/support/calls.ts';
 import { REQUESTED_GRANT_CENTS } from '../../test/support/decisions.ts';
@@ -22,6 +18,7 @@ import { invoke, loadHandler } from '../support/local-api.ts';
 import { percentile } from '../support/percentiles.ts';
 import { recordCalls, sendRaw } from '../support/sdk-recorder.ts';
 import { inWaves, isWrite, type RecordedCall, repeatable } from '../support/sdk-replay.ts';
+import { sharedLocalStack } from '../support/shared-stack.ts';
 
 /** Reads at most 1.5× the raw reads they make; writes at most 2× the raw writes they wrap (issue 11). */
 const READ_RATIO = 1.5;
@@ -48,11 +45,10 @@ export const section: Section = {
   title: 'Handler latency in-process against DynamoDB Local, beside the raw SDK calls it makes',
   order: 20,
   async run({ quick, note }) {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'foerderflow-bench-latency-'));
-    const stack = await startLocalStack({ dataDir, seed: false, log: () => {} });
+    const stack = await sharedLocalStack();
+    const recorder = recordCalls(documentClient.middlewareStack);
     try {
       const on = stack.info;
-      const recorder = recordCalls(documentClient.middlewareStack);
       const raw = new DynamoDBClient({});
 
       const member = await givenUser(['applicant'], 'bench-member', on);
@@ -224,15 +220,14 @@ export const section: Section = {
           );
         }
       }
-      await stack.drain(); // the workflows the last decisions started, before the stack stops
+      await stack.drain(); // the workflows the last decisions started, before the next section
       if (quick)
         note(
           'quick mode: too few samples for the ratio targets; ratios reported only (`npm run bench` holds them)',
         );
       return rows;
     } finally {
-      await stack.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      recorder.stop();
     }
   },
 };

@@ -50,6 +50,7 @@ export function countCapacity(stack: DynamoDBClient['middlewareStack']) {
       units.callsWithoutCapacity = 0;
       return taken;
     },
+    stop: () => stack.remove('benchCountCapacity'),
   };
 }
 

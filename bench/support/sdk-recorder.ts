@@ -8,7 +8,7 @@ type MiddlewareStack = dynamodb.DynamoDBClient['middlewareStack'];
  * middleware stack) sends: its command, its marshalled input and when it ran. `take()` hands over what
  * was recorded since the last take.
  */
-export function recordCalls(stack: MiddlewareStack): { take(): RecordedCall[] } {
+export function recordCalls(stack: MiddlewareStack): { take(): RecordedCall[]; stop(): void } {
   let recorded: RecordedCall[] = [];
   stack.add(
     (next, context) => async (args) => {
@@ -29,6 +29,7 @@ export function recordCalls(stack: MiddlewareStack): { take(): RecordedCall[] } 
       recorded = [];
       return taken;
     },
+    stop: () => stack.remove('benchRecordCalls'),
   };
 }
 
