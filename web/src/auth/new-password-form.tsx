@@ -1,14 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import * as z from 'zod/mini';
-import { PASSWORD_POLICY, passwordProblems } from '#shared/domain/password-policy.ts';
 import { ErrorSummary } from '../components/error-summary.tsx';
-import { Field } from '../components/field.tsx';
 import { localizedResolver, summaryErrors } from '../forms/zod-form.ts';
 import { auth } from '../i18n/auth.ts';
 import { common } from '../i18n/common.ts';
 import { useLanguage } from '../i18n/language.tsx';
 import { CognitoError, type NewPasswordRequiredError } from './cognito.ts';
+import { NewPasswordFields, newPasswordSchema, passwordsMatch } from './password-fields.tsx';
 import { signInWithNewPassword } from './session.ts';
 
 const FIELDS = ['newPassword', 'newPasswordRepeat'] as const;
@@ -37,32 +36,13 @@ export function NewPasswordForm({
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
-  const schema = useMemo(() => {
-    const problemText = {
-      'too-short': t.passwordTooShort(PASSWORD_POLICY.minLength),
-      'no-digit': t.passwordNoDigit,
-      'no-lowercase': t.passwordNoLowercase,
-      'no-uppercase': t.passwordNoUppercase,
-    };
-    return z
-      .object({
-        newPassword: z.string().check(
-          z.superRefine((password, context) => {
-            const [first] = passwordProblems(password);
-            if (first) context.issues.push({ code: 'custom', message: problemText[first], input: password });
-          }),
-        ),
-        newPasswordRepeat: z.string(),
-      })
-      .check(
-        z.refine((values) => values.newPassword === values.newPasswordRepeat, {
-          message: t.passwordsDiffer,
-          path: ['newPasswordRepeat'],
-          when: (payload) =>
-            typeof (payload.value as { newPasswordRepeat?: unknown }).newPasswordRepeat === 'string',
-        }),
-      );
-  }, [t]);
+  const schema = useMemo(
+    () =>
+      z
+        .object({ newPassword: newPasswordSchema(t), newPasswordRepeat: z.string() })
+        .check(passwordsMatch(t, 'newPassword', 'newPasswordRepeat')),
+    [t],
+  );
   const form = useForm({
     shouldFocusError: false,
     resolver: localizedResolver(schema, language),
@@ -96,32 +76,15 @@ export function NewPasswordForm({
       </h2>
       <p>{t.newPasswordIntro}</p>
       <ErrorSummary errors={summaryErrors(errors, FIELDS, idOf, formError)} submitCount={submitCount} />
-      <Field
-        id={idOf('newPassword')}
-        label={t.newPassword}
-        hint={t.passwordHint(PASSWORD_POLICY.minLength)}
-        error={errors.newPassword?.message}
-        required
-      >
-        {(control) => (
-          <input {...control} type="password" autoComplete="new-password" {...form.register('newPassword')} />
-        )}
-      </Field>
-      <Field
-        id={idOf('newPasswordRepeat')}
-        label={t.passwordRepeat}
-        error={errors.newPasswordRepeat?.message}
-        required
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="password"
-            autoComplete="new-password"
-            {...form.register('newPasswordRepeat')}
-          />
-        )}
-      </Field>
+      <NewPasswordFields
+        passwordId={idOf('newPassword')}
+        repeatId={idOf('newPasswordRepeat')}
+        passwordLabel={t.newPassword}
+        passwordError={errors.newPassword?.message}
+        repeatError={errors.newPasswordRepeat?.message}
+        passwordInput={form.register('newPassword')}
+        repeatInput={form.register('newPasswordRepeat')}
+      />
       <button type="submit" className="button" disabled={isSubmitting}>
         {isSubmitting ? t.settingPassword : t.newPasswordSubmit}
       </button>

@@ -3,8 +3,8 @@ import { useForm } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
 import * as z from 'zod/mini';
 import { EmailAddress } from '#shared/api/schemas/membership.schema.ts';
-import { PASSWORD_POLICY, passwordProblems } from '#shared/domain/password-policy.ts';
 import { CognitoError, signUp } from '../auth/cognito.ts';
+import { NewPasswordFields, newPasswordSchema, passwordsMatch } from '../auth/password-fields.tsx';
 import { ErrorSummary } from '../components/error-summary.tsx';
 import { Field } from '../components/field.tsx';
 import { Page } from '../components/page.tsx';
@@ -24,34 +24,13 @@ export function RegisterPage() {
   const navigate = useNavigate();
   const [formError, setFormError] = useState<string>();
 
-  const schema = useMemo(() => {
-    const problemText = {
-      'too-short': t.passwordTooShort(PASSWORD_POLICY.minLength),
-      'no-digit': t.passwordNoDigit,
-      'no-lowercase': t.passwordNoLowercase,
-      'no-uppercase': t.passwordNoUppercase,
-    };
-    return z
-      .object({
-        email: EmailAddress,
-        password: z.string().check(
-          z.superRefine((password, context) => {
-            const [first] = passwordProblems(password);
-            if (first) context.issues.push({ code: 'custom', message: problemText[first], input: password });
-          }),
-        ),
-        passwordRepeat: z.string(),
-      })
-      .check(
-        z.refine((values) => values.password === values.passwordRepeat, {
-          message: t.passwordsDiffer,
-          path: ['passwordRepeat'],
-          // Also while the password itself is still too weak, so every error shows at once.
-          when: (payload) =>
-            typeof (payload.value as { passwordRepeat?: unknown }).passwordRepeat === 'string',
-        }),
-      );
-  }, [t]);
+  const schema = useMemo(
+    () =>
+      z
+        .object({ email: EmailAddress, password: newPasswordSchema(t), passwordRepeat: z.string() })
+        .check(passwordsMatch(t, 'password', 'passwordRepeat')),
+    [t],
+  );
 
   const form = useForm({
     shouldFocusError: false,
@@ -85,32 +64,15 @@ export function RegisterPage() {
         <Field id={idOf('email')} label={t.email} hint={t.emailHint} error={errors.email?.message} required>
           {(control) => <input {...control} type="email" autoComplete="email" {...form.register('email')} />}
         </Field>
-        <Field
-          id={idOf('password')}
-          label={t.password}
-          hint={t.passwordHint(PASSWORD_POLICY.minLength)}
-          error={errors.password?.message}
-          required
-        >
-          {(control) => (
-            <input {...control} type="password" autoComplete="new-password" {...form.register('password')} />
-          )}
-        </Field>
-        <Field
-          id={idOf('passwordRepeat')}
-          label={t.passwordRepeat}
-          error={errors.passwordRepeat?.message}
-          required
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              autoComplete="new-password"
-              {...form.register('passwordRepeat')}
-            />
-          )}
-        </Field>
+        <NewPasswordFields
+          passwordId={idOf('password')}
+          repeatId={idOf('passwordRepeat')}
+          passwordLabel={t.password}
+          passwordError={errors.password?.message}
+          repeatError={errors.passwordRepeat?.message}
+          passwordInput={form.register('password')}
+          repeatInput={form.register('passwordRepeat')}
+        />
         <button type="submit" className="button" disabled={isSubmitting}>
           {isSubmitting ? t.registering : t.registerSubmit}
         </button>
