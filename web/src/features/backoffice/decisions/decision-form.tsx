@@ -8,11 +8,12 @@ import { Field } from '../../../components/field.tsx';
 import { formatEuro } from '../../../format.ts';
 import { decisions } from '../../../i18n/decisions.ts';
 import { useLanguage } from '../../../i18n/language.tsx';
-import { checkGrant, conditionLines } from './grant.ts';
+import { checkGrant } from './grant.ts';
 import {
   addPathErrors,
   type FieldErrors,
-  GrantAmountField,
+  GrantFields,
+  grantTerms,
   OutcomeChoice,
   summaryOf,
   TextareaField,
@@ -123,11 +124,9 @@ export function DecisionForm({
       const check = checkGrant(amount, reasons, basis, call, language);
       if (check.amountError) found.amount = check.amountError;
       if (check.reasonsError) found.reasons = check.reasonsError;
-      const lines = conditionLines(conditions);
       body = {
         outcome,
-        grantedCents: check.cents ?? 0,
-        ...(lines.length > 0 ? { conditions: lines } : {}),
+        ...grantTerms(check.cents, conditions),
         ...(reasons.trim() ? { reasons } : {}),
       };
     } else {
@@ -161,33 +160,27 @@ export function DecisionForm({
       />
 
       {outcome === 'approved' ? (
-        <>
-          <GrantAmountField
-            id={IDS.amount}
-            label={t.grantedAmount}
-            limits={limits}
-            aboveRemainingCents={overBudget ? remainingCents : undefined}
-            error={shown('amount')}
-            value={amount}
-            onChange={(value) => {
-              setAmount(value);
-              setAmountTouched(true);
-              clearError('amount');
-            }}
-          />
-          <TextareaField
-            id={IDS.conditions}
-            label={t.conditions}
-            hint={t.conditionsHint}
-            error={shown('conditions')}
-            rows={3}
-            value={conditions}
-            onChange={(value) => {
-              setConditions(value);
-              clearError('conditions');
-            }}
-          />
-        </>
+        <GrantFields
+          amountId={IDS.amount}
+          amountLabel={t.grantedAmount}
+          limits={limits}
+          aboveRemainingCents={overBudget ? remainingCents : undefined}
+          amountError={shown('amount')}
+          amount={amount}
+          onAmount={(value) => {
+            setAmount(value);
+            setAmountTouched(true);
+            clearError('amount');
+          }}
+          conditionsId={IDS.conditions}
+          conditionsHint={t.conditionsHint}
+          conditionsError={shown('conditions')}
+          conditions={conditions}
+          onConditions={(value) => {
+            setConditions(value);
+            clearError('conditions');
+          }}
+        />
       ) : null}
 
       {outcome === 'rejected' ? (

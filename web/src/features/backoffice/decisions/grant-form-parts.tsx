@@ -10,7 +10,7 @@ import { useLanguage } from '../../../i18n/language.tsx';
 import type { Language } from '../../../i18n/messages.ts';
 import { useIdempotencyKey } from '../../application-status/idempotency-key.ts';
 import { describeFailure, type Failure, fieldErrorsOf } from './failure.ts';
-import { amountText, convertAmountText } from './grant.ts';
+import { amountText, conditionLines, convertAmountText } from './grant.ts';
 
 /*
  * What the decision form and the objection form share: the amount typed in the UI language, sending a
@@ -184,7 +184,7 @@ export function OutcomeChoice<O extends string>({
  * The granted amount: the limits as hint (plus any note, e.g. the effect on the budget) and a warning
  * when it is above what the call's budget can still carry.
  */
-export function GrantAmountField({
+function GrantAmountField({
   id,
   label,
   limits,
@@ -236,6 +236,68 @@ export function GrantAmountField({
         />
       )}
     </Field>
+  );
+}
+
+/** The grant part of an approving body: the amount and any further conditions (one per line). */
+export function grantTerms(cents: number | undefined, conditions: string) {
+  const lines = conditionLines(conditions);
+  return { grantedCents: cents ?? 0, ...(lines.length > 0 ? { conditions: lines } : {}) };
+}
+
+/** The granted amount and the further conditions, as both forms ask for them when a grant is made. */
+export function GrantFields({
+  amountId,
+  amountLabel,
+  limits,
+  note,
+  aboveRemainingCents,
+  amountError,
+  amount,
+  onAmount,
+  conditionsId,
+  conditionsHint,
+  conditionsError,
+  conditions,
+  onConditions,
+}: {
+  amountId: string;
+  amountLabel: string;
+  limits: string;
+  note?: string;
+  aboveRemainingCents: number | undefined;
+  amountError: string | undefined;
+  amount: string;
+  onAmount: (value: string) => void;
+  conditionsId: string;
+  conditionsHint: string;
+  conditionsError: string | undefined;
+  conditions: string;
+  onConditions: (value: string) => void;
+}) {
+  const t = decisions[useLanguage().language];
+  return (
+    <>
+      <GrantAmountField
+        id={amountId}
+        label={amountLabel}
+        limits={limits}
+        {...(note !== undefined ? { note } : {})}
+        aboveRemainingCents={aboveRemainingCents}
+        error={amountError}
+        value={amount}
+        onChange={onAmount}
+      />
+      <TextareaField
+        id={conditionsId}
+        label={t.conditions}
+        hint={conditionsHint}
+        error={conditionsError}
+        rows={3}
+        value={conditions}
+        onChange={onConditions}
+      />
+    </>
   );
 }
 

@@ -10,11 +10,12 @@ import { ErrorSummary } from '../../../components/error-summary.tsx';
 import { formatEuro } from '../../../format.ts';
 import { decisions } from '../../../i18n/decisions.ts';
 import { useLanguage } from '../../../i18n/language.tsx';
-import { checkGrant, conditionLines } from './grant.ts';
+import { checkGrant } from './grant.ts';
 import {
   addPathErrors,
   type FieldErrors,
-  GrantAmountField,
+  GrantFields,
+  grantTerms,
   OutcomeChoice,
   summaryOf,
   TextareaField,
@@ -103,11 +104,9 @@ export function ObjectionForm({
       if (outcome === 'remedied') {
         const check = checkGrant(amount, reasons, basis, call, language);
         if (check.amountError) found.amount = check.amountError;
-        const lines = conditionLines(conditions);
         body = {
           outcome,
-          grantedCents: check.cents ?? 0,
-          ...(lines.length > 0 ? { conditions: lines } : {}),
+          ...grantTerms(check.cents, conditions),
           reasons,
         };
       } else {
@@ -148,34 +147,28 @@ export function ObjectionForm({
         }}
       />
       {outcome === 'remedied' ? (
-        <>
-          <GrantAmountField
-            id={IDS.amount}
-            label={t.newGrant}
-            limits={limits}
-            note={budgetEffect}
-            aboveRemainingCents={exceeds ? remainingCents : undefined}
-            error={shown('amount')}
-            value={amount}
-            onChange={(value) => {
-              setAmount(value);
-              setAmountTouched(true);
-              clearError('amount');
-            }}
-          />
-          <TextareaField
-            id={IDS.conditions}
-            label={t.conditions}
-            hint={t.objectionConditionsHint}
-            error={shown('conditions')}
-            rows={3}
-            value={conditions}
-            onChange={(value) => {
-              setConditions(value);
-              clearError('conditions');
-            }}
-          />
-        </>
+        <GrantFields
+          amountId={IDS.amount}
+          amountLabel={t.newGrant}
+          limits={limits}
+          note={budgetEffect}
+          aboveRemainingCents={exceeds ? remainingCents : undefined}
+          amountError={shown('amount')}
+          amount={amount}
+          onAmount={(value) => {
+            setAmount(value);
+            setAmountTouched(true);
+            clearError('amount');
+          }}
+          conditionsId={IDS.conditions}
+          conditionsHint={t.objectionConditionsHint}
+          conditionsError={shown('conditions')}
+          conditions={conditions}
+          onConditions={(value) => {
+            setConditions(value);
+            clearError('conditions');
+          }}
+        />
       ) : null}
       {outcome !== '' ? (
         <TextareaField
