@@ -128,3 +128,53 @@ export function commentError(comment: string, t: (typeof messages)['de']): strin
   if (length > COMMENT_MAX) return t.commentTooLong(COMMENT_MAX);
   return undefined;
 }
+
+/**
+ * How both assessments end: the recommendation, the overall reasons, the note that a recorded
+ * assessment is final, and the button that records it.
+ */
+export function AssessmentConclusion({
+  id,
+  recommendationId,
+  commentId,
+  recommendation,
+  comment,
+  errors,
+  onChange,
+  busy,
+  submitLabel,
+}: {
+  /** The form's id: the note is `${id}-final`. */
+  id: string;
+  recommendationId: string;
+  commentId: string;
+  recommendation: Recommendation | '';
+  comment: string;
+  errors: Record<string, string>;
+  onChange: (change: { recommendation: Recommendation } | { comment: string }) => void;
+  busy: boolean;
+  submitLabel: string;
+}) {
+  const { language } = useLanguage();
+  const t = messages[language];
+  return (
+    <>
+      <RecommendationChoice
+        id={recommendationId}
+        value={recommendation}
+        error={errors.recommendation}
+        onChange={(value) => onChange({ recommendation: value })}
+      />
+      <OverallComment
+        id={commentId}
+        value={comment}
+        error={errors.comment}
+        onChange={(value) => onChange({ comment: value })}
+      />
+      <p id={`${id}-final`}>{t.assessmentFinal}</p>
+      <button type="submit" className="button" disabled={busy} aria-describedby={`${id}-final`}>
+        {busy ? t.submitting : submitLabel}
+      </button>
+    </>
+  );
+}

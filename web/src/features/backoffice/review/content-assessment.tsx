@@ -8,10 +8,9 @@ import { formatPercent } from '../../../format.ts';
 import { useLanguage } from '../../../i18n/language.tsx';
 import { review as messages } from '../../../i18n/review.ts';
 import {
+  AssessmentConclusion,
   ChoiceGroup,
   commentError,
-  OverallComment,
-  RecommendationChoice,
   type RecordedAssessment,
 } from './assessment-common.tsx';
 import { FailureNotice } from './failure-notice.tsx';
@@ -214,22 +213,17 @@ export function ContentAssessmentForm({
         </p>
         {scored.length < rubric.length ? <p>{t.weightedScorePartial(scored.length, rubric.length)}</p> : null}
       </div>
-      <RecommendationChoice
-        id={fieldId.recommendation}
-        value={draft.recommendation}
-        error={errors.recommendation}
-        onChange={(recommendation) => setDraft({ ...draft, recommendation })}
+      <AssessmentConclusion
+        id={id}
+        recommendationId={fieldId.recommendation}
+        commentId={fieldId.comment}
+        recommendation={draft.recommendation}
+        comment={draft.comment}
+        errors={errors}
+        onChange={(change) => setDraft({ ...draft, ...change })}
+        busy={busy}
+        submitLabel={t.submitContent}
       />
-      <OverallComment
-        id={fieldId.comment}
-        value={draft.comment}
-        error={errors.comment}
-        onChange={(comment) => setDraft({ ...draft, comment })}
-      />
-      <p id={`${id}-final`}>{t.assessmentFinal}</p>
-      <button type="submit" className="button" disabled={busy} aria-describedby={`${id}-final`}>
-        {busy ? t.submitting : t.submitContent}
-      </button>
     </form>
   );
 }

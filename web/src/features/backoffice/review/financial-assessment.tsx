@@ -15,10 +15,9 @@ import { useLanguage } from '../../../i18n/language.tsx';
 import { review as messages } from '../../../i18n/review.ts';
 import { type AmountProblem, parseEuroInput } from '../../application-form/amounts.ts';
 import {
+  AssessmentConclusion,
   ChoiceGroup,
   commentError,
-  OverallComment,
-  RecommendationChoice,
   type RecordedAssessment,
 } from './assessment-common.tsx';
 import { FailureNotice } from './failure-notice.tsx';
@@ -337,22 +336,17 @@ export function FinancialAssessmentForm({
           />
         )}
       </Field>
-      <RecommendationChoice
-        id={fieldId.recommendation}
-        value={draft.recommendation}
-        error={errors.recommendation}
-        onChange={(recommendation) => setDraft({ ...draft, recommendation })}
+      <AssessmentConclusion
+        id={id}
+        recommendationId={fieldId.recommendation}
+        commentId={fieldId.comment}
+        recommendation={draft.recommendation}
+        comment={draft.comment}
+        errors={errors}
+        onChange={(change) => setDraft({ ...draft, ...change })}
+        busy={busy}
+        submitLabel={t.submitFinancial}
       />
-      <OverallComment
-        id={fieldId.comment}
-        value={draft.comment}
-        error={errors.comment}
-        onChange={(comment) => setDraft({ ...draft, comment })}
-      />
-      <p id={`${id}-final`}>{t.assessmentFinal}</p>
-      <button type="submit" className="button" disabled={busy} aria-describedby={`${id}-final`}>
-        {busy ? t.submitting : t.submitFinancial}
-      </button>
     </form>
   );
 }
