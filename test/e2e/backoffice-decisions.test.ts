@@ -117,7 +117,7 @@ describe('the approvers’ back office', () => {
       .filter({ has: page.getByRole('heading', { name: call.title.de }) });
     await card.waitFor();
     expect(plain(await card.textContent())).toContain('Wettbewerb (Rangliste)');
-    expect(plain(await card.textContent())).toMatch(/Begutachtet\s*4/);
+    expect(plain(await card.textContent())).toMatch(/Geprüft\s*4/);
     await expectNoAxeViolations(page);
     await screenshot(page, 'backoffice-decisions-start');
 

@@ -1,4 +1,5 @@
 import { defineMessages } from './messages.ts';
+import { STAFF_STATUS_DE, STAFF_STATUS_EN } from './staff-status.ts';
 
 /**
  * The admins' part of the back office (features/backoffice/admin/): calls, budgets, staff. Amounts and
@@ -21,38 +22,6 @@ const STRANDS_EN = {
   D: 'D – Mentoring',
   E: 'E – Language acquisition',
   F: 'F – Projects of special state interest',
-};
-
-/** Short names of the application statuses, as staff speak of them. */
-const STATUS_DE = {
-  DRAFT: 'Entwurf',
-  SUBMITTED: 'Eingereicht',
-  INCOMPLETE: 'Nachforderung offen',
-  CLOSED_INCOMPLETE: 'Geschlossen (unvollständig)',
-  IN_REVIEW: 'In Prüfung',
-  ASSESSED: 'Geprüft',
-  WAITLISTED: 'Warteliste',
-  APPROVED: 'Bewilligt',
-  REJECTED: 'Abgelehnt',
-  NOTIFIED: 'Bekannt gegeben',
-  APPEALED: 'Widerspruch',
-  FINAL: 'Bestandskräftig',
-  WITHDRAWN: 'Zurückgenommen',
-};
-const STATUS_EN = {
-  DRAFT: 'Draft',
-  SUBMITTED: 'Submitted',
-  INCOMPLETE: 'Missing items requested',
-  CLOSED_INCOMPLETE: 'Closed (incomplete)',
-  IN_REVIEW: 'In review',
-  ASSESSED: 'Assessed',
-  WAITLISTED: 'Waiting list',
-  APPROVED: 'Approved',
-  REJECTED: 'Rejected',
-  NOTIFIED: 'Notified',
-  APPEALED: 'Objection lodged',
-  FINAL: 'Final',
-  WITHDRAWN: 'Withdrawn',
 };
 
 export const adminCalls = defineMessages({
@@ -443,7 +412,7 @@ export const adminBudget = defineMessages({
     columnStatus: 'Status',
     columnCount: 'Anzahl',
     total: 'Insgesamt',
-    statuses: STATUS_DE,
+    statuses: STAFF_STATUS_DE,
     selection: { rolling: 'Laufende Bewilligung', competitive: 'Wettbewerb' },
     notFound: 'Diesen Förderaufruf gibt es nicht.',
     loadFailed: 'Das Budget konnte nicht geladen werden.',
@@ -471,7 +440,7 @@ export const adminBudget = defineMessages({
     columnStatus: 'Status',
     columnCount: 'Number',
     total: 'Total',
-    statuses: STATUS_EN,
+    statuses: STAFF_STATUS_EN,
     selection: { rolling: 'Rolling decisions', competitive: 'Competitive' },
     notFound: 'This call does not exist.',
     loadFailed: 'The budget could not be loaded.',

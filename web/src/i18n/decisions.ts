@@ -1,4 +1,5 @@
 import { defineMessages } from './messages.ts';
+import { STAFF_STATUS_DE, STAFF_STATUS_EN } from './staff-status.ts';
 
 /**
  * The approvers' part of the back office (features/backoffice/decisions/): the start page with the calls
@@ -34,21 +35,7 @@ export const decisions = defineMessages({
     objectionItem: (reference: string, title: string) =>
       `Widerspruch: ${reference ? `${reference}: ` : ''}${title}`,
     // Statuses as staff name them
-    status: {
-      DRAFT: 'Entwurf',
-      SUBMITTED: 'Eingegangen',
-      INCOMPLETE: 'Nachforderung offen',
-      CLOSED_INCOMPLETE: 'Geschlossen (unvollständig)',
-      IN_REVIEW: 'In Begutachtung',
-      ASSESSED: 'Begutachtet',
-      WAITLISTED: 'Warteliste',
-      APPROVED: 'Bewilligt',
-      REJECTED: 'Abgelehnt',
-      NOTIFIED: 'Bekanntgegeben',
-      APPEALED: 'Widerspruch eingelegt',
-      FINAL: 'Bestandskräftig',
-      WITHDRAWN: 'Zurückgezogen',
-    },
+    status: STAFF_STATUS_DE,
     // Decision page
     decisionPageTitle: 'Entscheidung',
     decisionTitle: (title: string) => `Entscheidung: ${title}`,
@@ -339,21 +326,7 @@ export const decisions = defineMessages({
     objectionsToDecide: 'Objections to decide',
     objectionItem: (reference: string, title: string) =>
       `Objection: ${reference ? `${reference}: ` : ''}${title}`,
-    status: {
-      DRAFT: 'Draft',
-      SUBMITTED: 'Received',
-      INCOMPLETE: 'Documents requested',
-      CLOSED_INCOMPLETE: 'Closed (incomplete)',
-      IN_REVIEW: 'In review',
-      ASSESSED: 'Assessed',
-      WAITLISTED: 'Waiting list',
-      APPROVED: 'Approved',
-      REJECTED: 'Rejected',
-      NOTIFIED: 'Notified',
-      APPEALED: 'Objection lodged',
-      FINAL: 'Final',
-      WITHDRAWN: 'Withdrawn',
-    },
+    status: STAFF_STATUS_EN,
     decisionPageTitle: 'Decision',
     decisionTitle: (title: string) => `Decision: ${title}`,
     backToDecisions: 'To the decisions',

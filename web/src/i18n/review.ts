@@ -1,4 +1,5 @@
 import { defineMessages } from './messages.ts';
+import { STAFF_STATUS_DE, STAFF_STATUS_EN } from './staff-status.ts';
 
 /**
  * The reviewers' part of the back office (features/backoffice/review/): the work queue, the application
@@ -8,21 +9,7 @@ import { defineMessages } from './messages.ts';
 export const review = defineMessages({
   de: {
     // Words used throughout
-    status: {
-      DRAFT: 'Entwurf',
-      SUBMITTED: 'Eingegangen',
-      INCOMPLETE: 'Unterlagen nachgefordert',
-      CLOSED_INCOMPLETE: 'Geschlossen (unvollständig)',
-      IN_REVIEW: 'In Prüfung',
-      ASSESSED: 'Geprüft',
-      WAITLISTED: 'Warteliste',
-      APPROVED: 'Bewilligt',
-      REJECTED: 'Abgelehnt',
-      NOTIFIED: 'Bescheid bekannt gegeben',
-      APPEALED: 'Widerspruch eingelegt',
-      FINAL: 'Bestandskräftig',
-      WITHDRAWN: 'Zurückgenommen',
-    },
+    status: STAFF_STATUS_DE,
     role: { content: 'Fachliche Prüfung', financial: 'Finanzielle Prüfung' },
     recommendation: {
       fund: 'Förderung empfehlen',
@@ -355,21 +342,7 @@ export const review = defineMessages({
     decidedHint: 'Die Entscheidung und die Bescheide stehen auf der Entscheidungsseite.',
   },
   en: {
-    status: {
-      DRAFT: 'Draft',
-      SUBMITTED: 'Received',
-      INCOMPLETE: 'Documents requested',
-      CLOSED_INCOMPLETE: 'Closed (incomplete)',
-      IN_REVIEW: 'In review',
-      ASSESSED: 'Assessed',
-      WAITLISTED: 'Waiting list',
-      APPROVED: 'Approved',
-      REJECTED: 'Rejected',
-      NOTIFIED: 'Decision notified',
-      APPEALED: 'Objection lodged',
-      FINAL: 'Final',
-      WITHDRAWN: 'Withdrawn',
-    },
+    status: STAFF_STATUS_EN,
     role: { content: 'Content assessment', financial: 'Financial assessment' },
     recommendation: {
       fund: 'Recommend funding',

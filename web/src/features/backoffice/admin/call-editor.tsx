@@ -782,9 +782,11 @@ function ListEditor({
   const list = useFieldArray({ control: form.control, name: listName, keyName: 'rowKey' });
   const focus = useListFocus();
   const idPrefix = `call-${listName}`;
-  // Watched, so the buttons' names follow the labels as they are typed.
-  const rows = useWatch({ control: form.control, name: listName });
-  const name = (index: number) => rows?.[index]?.label.de.trim() || rowN(index + 1);
+  // Watched, so the buttons' names follow the labels as they are typed; read from the form's current
+  // values, because right after a move the watched copy can still hold the old order for one render —
+  // and the moved button, focused in that render, would be announced with its neighbour's name.
+  useWatch({ control: form.control, name: listName });
+  const name = (index: number) => form.getValues(listName)?.[index]?.label.de.trim() || rowN(index + 1);
   const error = errorAt(form, listName);
   return (
     <fieldset
