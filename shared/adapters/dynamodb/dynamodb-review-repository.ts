@@ -190,8 +190,8 @@ const keysAsValues = (index: { gsi1pk: string; gsi1sk: string }) => ({
   ':gsi1sk': index.gsi1sk,
 });
 
-/** The stored assignment: in its reviewer's queue (gsi3) while it is open. */
-function assignmentItem(assignment: Assignment) {
+/** The stored assignment: in its reviewer's queue (gsi3) while it is open (the bench fills tables with it). */
+export function assignmentItem(assignment: Assignment) {
   return {
     ...keys.assignment(assignment.applicationId, assignment.role),
     ...(isOpen(assignment)
