@@ -4,7 +4,9 @@ import { api, type TestUser } from './local-stack.ts';
 
 /** A real one-page PDF with this line of text (pdf-lib), as an applicant would upload it. */
 export async function aPdf(text: string): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
+  // No creation and modification dates (pdf-lib writes 'now'): the same text always gives the same bytes,
+  // so a test can compare sizes of two PDFs made a second apart.
+  const pdf = await PDFDocument.create({ updateMetadata: false });
   const page = pdf.addPage([595, 842]);
   page.drawText(text, { x: 50, y: 780, size: 12, font: await pdf.embedFont(StandardFonts.Helvetica) });
   return pdf.save();
