@@ -1,3 +1,4 @@
+import { APPLICANT_STATUS_DE, APPLICANT_STATUS_EN } from './applicant-status.ts';
 import { defineMessages } from './messages.ts';
 
 /**
@@ -19,21 +20,7 @@ export const applicationStatus = defineMessages({
     statusHeading: 'Stand',
     nextHeading: 'Wie es weitergeht',
     processing: 'Ihr letzter Schritt wird gerade verarbeitet. Diese Seite aktualisiert sich von selbst.',
-    status: {
-      DRAFT: 'Entwurf – noch nicht eingereicht',
-      SUBMITTED: 'Eingereicht',
-      INCOMPLETE: 'Unterlagen nachgefordert',
-      CLOSED_INCOMPLETE: 'Geschlossen, weil Unterlagen fehlten',
-      IN_REVIEW: 'In Prüfung',
-      ASSESSED: 'Geprüft – die Entscheidung steht aus',
-      WAITLISTED: 'Auf der Warteliste',
-      APPROVED: 'Bewilligt – der Bescheid liegt für Sie bereit',
-      REJECTED: 'Abgelehnt – der Bescheid liegt für Sie bereit',
-      NOTIFIED: 'Bescheid bekannt gegeben',
-      APPEALED: 'Widerspruch eingelegt',
-      FINAL: 'Bestandskräftig entschieden',
-      WITHDRAWN: 'Zurückgenommen',
-    },
+    status: APPLICANT_STATUS_DE,
     renouncedStatus: 'Auf die Zuwendung verzichtet',
     next: {
       DRAFT: 'Füllen Sie den Antrag vollständig aus und reichen Sie ihn vor Ablauf der Frist ein.',
@@ -160,21 +147,7 @@ export const applicationStatus = defineMessages({
     statusHeading: 'Status',
     nextHeading: 'What happens next',
     processing: 'Your last step is being processed. This page updates by itself.',
-    status: {
-      DRAFT: 'Draft – not submitted yet',
-      SUBMITTED: 'Submitted',
-      INCOMPLETE: 'Missing items requested',
-      CLOSED_INCOMPLETE: 'Closed because items were missing',
-      IN_REVIEW: 'Under review',
-      ASSESSED: 'Reviewed – awaiting the decision',
-      WAITLISTED: 'On the waiting list',
-      APPROVED: 'Approved – the decision letter is ready for you',
-      REJECTED: 'Rejected – the decision letter is ready for you',
-      NOTIFIED: 'Decision letter notified',
-      APPEALED: 'Objection lodged',
-      FINAL: 'Decided with final effect',
-      WITHDRAWN: 'Withdrawn',
-    },
+    status: APPLICANT_STATUS_EN,
     renouncedStatus: 'Grant renounced',
     next: {
       DRAFT: 'Complete the application and submit it before the deadline.',

@@ -1,3 +1,4 @@
+import { APPLICANT_STATUS_DE, APPLICANT_STATUS_EN } from './applicant-status.ts';
 import { defineMessages } from './messages.ts';
 
 /** My applications across my organisations, and starting one from a call ("Antrag stellen"). */
@@ -18,21 +19,7 @@ export const myApplications = defineMessages({
     unknownCall: (id: string) => `Aufruf ${id}`,
     unknownOrganisation: 'eine Organisation, der Sie nicht mehr angehören',
     processing: 'wird gerade verarbeitet',
-    statusLabel: {
-      DRAFT: 'Entwurf – noch nicht eingereicht',
-      SUBMITTED: 'Eingereicht',
-      INCOMPLETE: 'Unterlagen nachgefordert',
-      CLOSED_INCOMPLETE: 'Geschlossen, weil Unterlagen fehlten',
-      IN_REVIEW: 'In Prüfung',
-      ASSESSED: 'Geprüft – die Entscheidung steht aus',
-      WAITLISTED: 'Auf der Warteliste',
-      APPROVED: 'Bewilligt – der Bescheid liegt für Sie bereit',
-      REJECTED: 'Abgelehnt – der Bescheid liegt für Sie bereit',
-      NOTIFIED: 'Bescheid bekannt gegeben',
-      APPEALED: 'Widerspruch eingelegt',
-      FINAL: 'Bestandskräftig entschieden',
-      WITHDRAWN: 'Zurückgenommen',
-    },
+    statusLabel: APPLICANT_STATUS_DE,
     // Starting an application (/applications/new?call=…)
     apply: 'Antrag stellen',
     newTitle: 'Antrag stellen',
@@ -72,21 +59,7 @@ export const myApplications = defineMessages({
     unknownCall: (id: string) => `Call ${id}`,
     unknownOrganisation: 'an organisation you no longer belong to',
     processing: 'being processed',
-    statusLabel: {
-      DRAFT: 'Draft – not submitted yet',
-      SUBMITTED: 'Submitted',
-      INCOMPLETE: 'Missing items requested',
-      CLOSED_INCOMPLETE: 'Closed because items were missing',
-      IN_REVIEW: 'Under review',
-      ASSESSED: 'Reviewed – awaiting the decision',
-      WAITLISTED: 'On the waiting list',
-      APPROVED: 'Approved – the decision letter is ready for you',
-      REJECTED: 'Rejected – the decision letter is ready for you',
-      NOTIFIED: 'Decision letter notified',
-      APPEALED: 'Objection lodged',
-      FINAL: 'Decided with final effect',
-      WITHDRAWN: 'Withdrawn',
-    },
+    statusLabel: APPLICANT_STATUS_EN,
     apply: 'Apply',
     newTitle: 'Apply',
     newIntro: (call: string) =>
